@@ -1,0 +1,44 @@
+import { Collector, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per process; /metrics renders it in Prometheus text format. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const httpDuration = new Histogram({
+  name: 'ducha_http_request_duration_seconds',
+  help: 'HTTP request latency',
+  labelNames: ['method', 'route', 'status'],
+  buckets: BUCKETS,
+  registers: [registry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'ducha_graphql_operation_duration_seconds',
+  help: 'GraphQL operation latency',
+  labelNames: ['operation', 'type', 'outcome'],
+  buckets: BUCKETS,
+  registers: [registry],
+});
+
+export const jobCounts = new Gauge({
+  name: 'ducha_jobs',
+  help: 'Jobs per queue and state',
+  labelNames: ['queue', 'state'],
+  registers: [registry],
+});
+
+export const socketCount = new Gauge({
+  name: 'ducha_sockets_connected',
+  help: 'Connected socket.io clients in this process',
+  registers: [registry],
+});
+
+export const loginFailures = new Counter({
+  name: 'ducha_login_failures_total',
+  help: 'Failed sign-ins',
+  registers: [registry],
+});
+
+export type { Collector };

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { hashPassword } from '@ducha/common';
+import { RegionLevel, UnitKind, type Role } from '@ducha/contracts';
+import { TransactionRunner } from '@ducha/database';
+import { insertRegion, OfficerEntity, RegionEntity, UnitEntity, UserEntity } from '@ducha/org';
+import type { EntityManager } from 'typeorm';
+import { DEMO_DEPARTMENTS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_REGIONS, DEMO_TOWNS, DEMO_USERS, demoName, demoRandom } from './demo-district.js';
+
+/** Seeds the demo district on an empty database, in one transaction; never touches a database that has data. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async seedIfEmpty(): Promise<boolean> {
+    const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM region`);
+    if (n > 0) return false;
+    const started = Date.now();
+    const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+    await this.tx.run(async (m) => {
+      // Re-check inside the transaction: two starts racing on an empty database seed once.
+      const [{ n: again }] = await m.query(`SELECT count(*)::int AS n FROM region`);
+      if (again > 0) return;
+      await this.seedOrganisation(m, hashes);
+    });
+    this.logger.log(`Demo district seeded in ${Date.now() - started} ms`);
+    return true;
+  }
+
+  loginsText(): string {
+    const rows = DEMO_USERS.map(([username, , , , what]) => `    ${username.padEnd(11)} ${DEMO_PASSWORD}   ${what}`);
+    return `  Demo sign-ins (user name, password):\n${rows.join('\n')}`;
+  }
+
+  private async seedOrganisation(m: EntityManager, hashes: string[]): Promise<void> {
+    const province = await insertRegion(m, { parentId: null, level: RegionLevel.PROVINCE, ...DEMO_REGIONS.province, parentPath: null });
+    const city = await insertRegion(m, { parentId: province.id, level: RegionLevel.CITY, ...DEMO_REGIONS.city, parentPath: province.path });
+    const district = await insertRegion(m, { parentId: city.id, level: RegionLevel.COUNTY, ...DEMO_REGIONS.district, parentPath: city.path });
+    const unitIds = new Map<string, string>();
+    const addUnit = async (code: string, name: string, kind: UnitKind, region: RegionEntity, enforcement: boolean, office = false) => {
+      const unit = await m.save(m.create(UnitEntity, { code, name, kind, regionId: region.id, isEnforcementBody: enforcement, isSupervisingOffice: office }));
+      unitIds.set(code, unit.id);
+    };
+    await addUnit(DEMO_OFFICE.code, DEMO_OFFICE.name, UnitKind.GOVERNMENT_DEPARTMENT, district, true, true);
+    for (const [code, name, kind, enforcement] of DEMO_DEPARTMENTS) await addUnit(code, name, kind, district, enforcement);
+    for (const [code, name] of DEMO_TOWNS) {
+      const town = await insertRegion(m, { parentId: district.id, level: RegionLevel.TOWN, code: `${DEMO_REGIONS.district.code}-${code}`, name, parentPath: district.path });
+      await addUnit(code, `${name}办事处`.replace('镇办事处', '镇人民政府'), UnitKind.TOWN, town, true);
+    }
+    await m.insert(
+      UserEntity,
+      DEMO_USERS.map(([username, displayName, unitCode, roles], i) => ({
+        username,
+        displayName,
+        unitId: unitIds.get(unitCode)!,
+        roles: roles as Role[],
+        passwordHash: hashes[i],
+        disabled: false,
+        failedLoginCount: 0,
+      })),
+    );
+    await m.insert(OfficerEntity, this.officers(unitIds));
+  }
+
+  /** ~150 officers; about one in twelve a legal reviewer, a few of those without the qualification, a few certificates expired. */
+  private officers(unitIds: Map<string, string>): Partial<OfficerEntity>[] {
+    const random = demoRandom(20260101);
+    const rows: Partial<OfficerEntity>[] = [];
+    const staffed: [string, number][] = [[DEMO_OFFICE.code, 6], ...DEMO_DEPARTMENTS.map(([c, , , , n]) => [c, n] as [string, number]), ...DEMO_TOWNS.map(([c, , n]) => [c, n] as [string, number])];
+    let serial = 1;
+    for (const [code, count] of staffed) {
+      for (let i = 0; i < count; i++) {
+        const reviewer = i === 0 && count >= 3;
+        const year = 2019 + Math.floor(random() * 6);
+        const expired = random() < 0.04;
+        rows.push({
+          certificateNo: `QH${String(20190000 + serial++).padStart(8, '0')}`,
+          name: demoName(random),
+          unitId: unitIds.get(code)!,
+          kind: code === DEMO_OFFICE.code ? 'SUPERVISION' : 'ADMINISTRATIVE_ENFORCEMENT',
+          validFrom: `${year}-03-01`,
+          validTo: expired ? '2025-06-30' : `${year + 6}-02-28`,
+          legalReviewer: reviewer,
+          legalQualification: reviewer ? random() < 0.8 : random() < 0.15,
+        });
+      }
+    }
+    return rows;
+  }
+}

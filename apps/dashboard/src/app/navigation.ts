@@ -1,0 +1,112 @@
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Role } from '@ducha/contracts';
+import type { ComponentType, CSSProperties } from 'react';
+import type { MessageKey } from '../i18n/locales';
+
+/** An @ant-design/icons component (or any icon taking the same basic props). */
+export type IconComponent = ComponentType<{ className?: string; style?: CSSProperties }>;
+
+/**
+ * The feature registry: one entry per top-level screen. The side menu, the routes, the role
+ * guards and the links on the role homes are all derived from it, so adding a screen is:
+ * build `features/<key>/<Name>Page.tsx`, then set `page: lazy(() => import(...))` here.
+ */
+export interface FeatureEntry {
+  /** First URL segment and menu key. */
+  key: string;
+  labelKey: MessageKey;
+  icon: IconComponent;
+  /** Who sees the menu entry and may open the route. */
+  roles: readonly Role[];
+  /** The screen; until it exists the route shows "建设中". Sub-routes live under `/<key>/*`. */
+  page?: ComponentType;
+}
+
+export const FEATURES: readonly FeatureEntry[] = [
+  {
+    key: 'reviews',
+    labelKey: 'nav.reviews',
+    icon: FileSearchOutlined,
+    roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER],
+  },
+  {
+    key: 'compliance',
+    labelKey: 'nav.compliance',
+    icon: AuditOutlined,
+    roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER],
+  },
+  {
+    key: 'rectification',
+    labelKey: 'nav.rectification',
+    icon: FlagOutlined,
+    // Leaders read the ledger; the screen itself will hide every action from them.
+    roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER, Role.LEADER],
+  },
+  {
+    key: 'cockpit',
+    labelKey: 'nav.cockpit',
+    icon: DashboardOutlined,
+    roles: [Role.LEADER, Role.INSPECTOR],
+  },
+  {
+    key: 'admin',
+    labelKey: 'nav.admin',
+    icon: SettingOutlined,
+    roles: [Role.ADMIN],
+  },
+];
+
+export function featuresFor(roles: readonly Role[]): FeatureEntry[] {
+  return FEATURES.filter((feature) => feature.roles.some((role) => roles.includes(role)));
+}
+
+export function featuresForRole(role: Role): FeatureEntry[] {
+  return featuresFor([role]);
+}
+
+/** URL slug of each role's home, `/home/<slug>`. */
+export const ROLE_SLUGS: Record<Role, string> = {
+  [Role.ADMIN]: 'admin',
+  [Role.INSPECTOR]: 'inspector',
+  [Role.DEPARTMENT_OFFICER]: 'department',
+  [Role.LEADER]: 'leader',
+};
+
+/** Which home opens first for a user with several roles: daily case work before oversight. */
+const HOME_ORDER: readonly Role[] = [Role.INSPECTOR, Role.DEPARTMENT_OFFICER, Role.LEADER, Role.ADMIN];
+
+export function rolesInHomeOrder(roles: readonly Role[]): Role[] {
+  return HOME_ORDER.filter((role) => roles.includes(role));
+}
+
+export function homePath(role: Role): string {
+  return `/home/${ROLE_SLUGS[role]}`;
+}
+
+export function roleFromSlug(slug: string | undefined): Role | null {
+  const entry = Object.entries(ROLE_SLUGS).find(([, value]) => value === slug);
+  return entry ? (entry[0] as Role) : null;
+}
+
+/**
+ * Where to land after sign-in: back where the session ended if this user may be there (a session
+ * that expired mid-work), otherwise home, so the next user of a shared PC does not land on the
+ * previous user's 403 page.
+ */
+export function landingPath(from: string | undefined, roles: readonly Role[]): string {
+  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) return '/';
+  const [segment, slug] = from.split(/[/?#]/).filter(Boolean);
+  if (segment === undefined) return '/';
+  if (segment === 'home') {
+    const role = roleFromSlug(slug);
+    return role && roles.includes(role) ? from : '/';
+  }
+  const feature = FEATURES.find((entry) => entry.key === segment);
+  return feature && !featuresFor(roles).includes(feature) ? '/' : from;
+}
