@@ -85,6 +85,10 @@ export class AppConfig {
   get graphqlMaxCost(): number {
     return this.env.GRAPHQL_MAX_COST;
   }
+  /** Namespaces the Redis keys of the queues, so two deployments (or test runs) can share one Redis. */
+  get queuePrefix(): string {
+    return this.env.QUEUE_PREFIX;
+  }
   get shutdownTimeoutMs(): number {
     return this.env.SHUTDOWN_TIMEOUT_MS;
   }

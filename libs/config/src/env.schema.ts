@@ -27,6 +27,7 @@ export interface Env {
   GRAPHQL_MAX_DEPTH: number;
   GRAPHQL_MAX_COST: number;
   SHUTDOWN_TIMEOUT_MS: number;
+  QUEUE_PREFIX: string;
 }
 
 export type Parser<T> = (raw: string | undefined) => T;
@@ -110,6 +111,7 @@ export const ENV_SCHEMA: { [K in keyof Env]: Parser<Env[K]> } = {
   GRAPHQL_MAX_DEPTH: int(10, 2, 50),
   GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(15000, 0, 600000),
+  QUEUE_PREFIX: (raw) => (raw === undefined || raw === '' ? 'ducha' : /^[a-z0-9_-]{1,40}$/i.test(raw) ? raw : fail('must be 1-40 letters, digits, - or _')),
 };
 
 /** Parses every variable; collects all problems so one boot names every bad variable. */

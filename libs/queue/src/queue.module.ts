@@ -13,6 +13,7 @@ import { QueueName } from './queue-names.js';
 export class QueueConnection implements OnApplicationShutdown {
   private readonly logger = new Logger('Queue');
   private store: EmbeddedQueueStore | undefined;
+  private redis: Redis | undefined;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -25,12 +26,15 @@ export class QueueConnection implements OnApplicationShutdown {
       return this.store.pool;
     }
     setDefaultBackendFactory(createRedisBackend);
-    return new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.redis ??= new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+    return this.redis;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.store?.close();
     this.store = undefined;
+    this.redis?.disconnect();
+    this.redis = undefined;
   }
 }
 
@@ -42,9 +46,10 @@ class QueueConnectionModule {}
   imports: [
     BullModule.forRootAsync({
       imports: [QueueConnectionModule],
-      inject: [QueueConnection],
-      useFactory: async (connection: QueueConnection) => ({
+      inject: [QueueConnection, AppConfig],
+      useFactory: async (connection: QueueConnection, config: AppConfig) => ({
         connection: (await connection.connection()) as never,
+        prefix: config.queuePrefix,
         defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
       }),
     }),

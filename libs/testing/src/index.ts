@@ -1,0 +1,2 @@
+export { createTestEnvironment, preparePgliteTemplate, migrate, testMode, testConfig, quietLogger, type TestEnvironment, type TestMode } from './test-app.js';
+export { gqlClient, type GqlClient, type GqlResult } from './gql-client.js';
