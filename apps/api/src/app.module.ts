@@ -11,6 +11,7 @@ import { DatabaseModule } from '@ducha/database';
 import { OrgModule } from '@ducha/org';
 import { QueueModule, QueueWorkersModule } from '@ducha/queue';
 import { RealtimeModule } from '@ducha/realtime';
+import { RectificationModule } from '@ducha/rectification';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -20,8 +21,12 @@ import { OpsController } from './ops/ops.controller.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
 import { createValidationPipe } from './validation.js';
 
-/** Feature modules served by the api; each later capability adds its module here. */
-const FEATURES = [OrgModule, AuthModule];
+/** Feature modules served by the api; each capability adds its module here (one line each). */
+const FEATURES = [
+  OrgModule,
+  AuthModule,
+  RectificationModule,
+];
 
 @Module({})
 export class AppModule implements NestModule {

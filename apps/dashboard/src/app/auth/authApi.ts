@@ -34,14 +34,9 @@ interface Answer<T> {
   serverNow: number | null;
 }
 
-async function post<T>(
-  operationName: string,
-  query: string,
-  variables: unknown,
-  accessToken?: string,
-): Promise<Answer<T>> {
+async function post<T>(operationName: string, query: string, variables: unknown): Promise<Answer<T>> {
+  // No Authorization header: these three mutations are public, and a stale token must not matter.
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   // fetch rejects with TypeError on network failure; describeError() reports that as "network".
   const response = await fetch(GRAPHQL_URL, {
     method: 'POST',
@@ -91,7 +86,11 @@ export async function requestRefresh(refreshToken: string): Promise<Session> {
   return toSession(data.refreshToken, serverNow);
 }
 
-/** Revokes the refresh token server-side. Best effort: the caller forgets the session anyway. */
+/**
+ * Revokes the sign-in's refresh-token family server-side. `logout` is public and needs only the
+ * refresh token, so it works even when the access token has already expired. Best effort: the
+ * caller forgets the session anyway.
+ */
 export async function requestSignOut(session: Session): Promise<void> {
-  await post<{ logout: boolean }>('SignOut', LOGOUT, { input: { refreshToken: session.refreshToken } }, session.accessToken);
+  await post<{ logout: boolean }>('SignOut', LOGOUT, { input: { refreshToken: session.refreshToken } });
 }

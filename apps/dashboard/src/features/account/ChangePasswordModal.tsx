@@ -1,9 +1,9 @@
-import { ErrorCode } from '@ducha/contracts';
 import { Button, Flex, Form, Input, Modal } from 'antd';
-import { useMe } from '../../app/auth/useAuth';
+import { useAuth, useMe } from '../../app/auth/useAuth';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { CHANGE_PASSWORD } from './operations';
+import { meetsCharacterMix, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwordPolicy';
 
 interface FormValues {
   currentPassword: string;
@@ -11,18 +11,11 @@ interface FormValues {
   confirmPassword: string;
 }
 
-/**
- * A floor the client can check without a round trip; the server's password policy (complexity,
- * history) is authoritative and its BAD_USER_INPUT issues land under the fields.
- */
-const MIN_PASSWORD_LENGTH = 8;
-
-// The server answers a wrong current password with one of these, depending on its guard; on
-// this form either means "current password wrong" (a truly dead session is handled by the
-// refresh link before this point, which would have sent the user to sign-in).
-const ERROR_OVERRIDES = {
-  [ErrorCode.UNAUTHENTICATED]: 'password.currentWrong',
-  [ErrorCode.FORBIDDEN]: 'password.currentWrong',
+// The API answers a wrong current password and a weak new one as BAD_USER_INPUT issues on
+// those fields, with English reasons; show ours instead.
+const FIELD_MESSAGES = {
+  currentPassword: 'password.currentWrong',
+  newPassword: 'password.newWeak',
 } as const;
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -38,16 +31,21 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
 function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const me = useMe();
+  const { signOut } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const [changePassword, { loading }] = useMutationWithToast(CHANGE_PASSWORD, {
     success: 'password.changed',
     form,
-    errorOverrides: ERROR_OVERRIDES,
+    fieldMessages: FIELD_MESSAGES,
   });
 
   const submit = async ({ currentPassword, newPassword }: FormValues) => {
     const data = await changePassword({ input: { currentPassword, newPassword } });
-    if (data?.changePassword) onDone();
+    if (!data?.changePassword) return;
+    onDone();
+    // The API revokes every session of the user on a password change, this one included; sign
+    // out now rather than let the next request fail and bounce to the sign-in page unexplained.
+    await signOut();
   };
 
   return (
@@ -59,7 +57,12 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         label={t('password.current')}
         rules={[{ required: true, message: t('password.currentRequired') }]}
       >
-        <Input.Password autoComplete="current-password" autoFocus data-testid="change-password-current" />
+        <Input.Password
+          autoComplete="current-password"
+          autoFocus
+          maxLength={PASSWORD_MAX_LENGTH}
+          data-testid="change-password-current"
+        />
       </Form.Item>
       <Form.Item
         name="newPassword"
@@ -67,7 +70,13 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         dependencies={['currentPassword']}
         rules={[
           { required: true, message: t('password.newRequired') },
-          { min: MIN_PASSWORD_LENGTH, message: t('password.newTooShort', { min: MIN_PASSWORD_LENGTH }) },
+          { min: PASSWORD_MIN_LENGTH, message: t('password.newTooShort', { min: PASSWORD_MIN_LENGTH }) },
+          {
+            validator: (_, value: string | undefined) =>
+              !value || value.length < PASSWORD_MIN_LENGTH || meetsCharacterMix(value)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('password.newWeak'))),
+          },
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
               value && value === getFieldValue('currentPassword')
@@ -76,7 +85,11 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           }),
         ]}
       >
-        <Input.Password autoComplete="new-password" data-testid="change-password-new" />
+        <Input.Password
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+          data-testid="change-password-new"
+        />
       </Form.Item>
       <Form.Item
         name="confirmPassword"
@@ -92,7 +105,11 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           }),
         ]}
       >
-        <Input.Password autoComplete="new-password" data-testid="change-password-confirm" />
+        <Input.Password
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+          data-testid="change-password-confirm"
+        />
       </Form.Item>
       <Flex justify="end" gap="small">
         <Button onClick={onDone}>{t('password.cancel')}</Button>

@@ -100,7 +100,7 @@ export function SignInPage() {
                 prefix={<UserOutlined aria-hidden />}
                 autoComplete="username"
                 autoFocus
-                maxLength={64}
+                maxLength={60}
                 data-testid="signin-username"
               />
             </Form.Item>

@@ -68,7 +68,8 @@ export const en: Record<MessageKey, string> = {
   'password.confirmRequired': 'Enter the new password again',
   'password.confirmMismatch': 'The two new passwords do not match',
   'password.currentWrong': 'The current password is wrong',
-  'password.changed': 'Password changed',
+  'password.newWeak': 'Use at least three of: lower case, upper case, digits, symbols',
+  'password.changed': 'Password changed. Sign in again with the new password.',
   'password.submit': 'OK',
   'password.cancel': 'Cancel',
 

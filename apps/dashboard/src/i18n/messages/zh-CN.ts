@@ -70,7 +70,8 @@ export const zhCN = {
   'password.confirmRequired': '请再次输入新密码',
   'password.confirmMismatch': '两次输入的新密码不一致',
   'password.currentWrong': '当前密码不正确',
-  'password.changed': '密码已修改',
+  'password.newWeak': '新密码须包含大写字母、小写字母、数字、符号中的至少三类',
+  'password.changed': '密码已修改，请使用新密码重新登录。',
   'password.submit': '确定',
   'password.cancel': '取消',
 

@@ -11,12 +11,22 @@ function toNamePath(field: string): (string | number)[] {
  * landed on a field of this form, so the caller can skip the toast; issues about fields the form
  * does not show must still be surfaced another way.
  */
-export function applyFieldIssues(form: FormInstance, error: unknown): boolean {
+export function applyFieldIssues(
+  form: FormInstance,
+  error: unknown,
+  /** Wording per top-level field, used instead of the server's reason (which is English). */
+  fieldMessages: Partial<Record<string, string>> = {},
+): boolean {
   const { issues } = describeError(error);
   if (issues.length === 0) return false;
   // getFieldsValue() without arguments returns only registered (rendered) fields.
   const registered = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
   const onForm = issues.filter((issue) => registered.has(String(toNamePath(issue.field)[0])));
-  form.setFields(onForm.map((issue) => ({ name: toNamePath(issue.field), errors: [issue.reason] })));
+  form.setFields(
+    onForm.map((issue) => {
+      const name = toNamePath(issue.field);
+      return { name, errors: [fieldMessages[String(name[0])] ?? issue.reason] };
+    }),
+  );
   return onForm.length === issues.length;
 }

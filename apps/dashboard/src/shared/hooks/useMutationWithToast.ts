@@ -13,6 +13,8 @@ export interface MutationWithToastOptions<TData> {
   success?: MessageKey | ((data: TData) => string);
   /** BAD_USER_INPUT issues are shown under this form's fields instead of in a toast. */
   form?: FormInstance;
+  /** Inline wording per form field, instead of the server's (English) reason. */
+  fieldMessages?: Partial<Record<string, MessageKey>>;
   /** Screen-specific wording for some codes (e.g. CONFLICT on a stale edit). */
   errorOverrides?: Partial<Record<ErrorCode, MessageKey>>;
 }
@@ -30,7 +32,7 @@ export function useMutationWithToast<TData, TVariables extends OperationVariable
   const { message } = App.useApp();
   const t = useT();
   const describe = useErrorMessage();
-  const { success, form, errorOverrides } = options;
+  const { success, form, fieldMessages, errorOverrides } = options;
 
   // Apollo 4 types `mutate`'s options through conditional types that TypeScript cannot resolve
   // for a still-generic TVariables; at each call site TVariables is concrete and checked by `run`.
@@ -46,12 +48,15 @@ export function useMutationWithToast<TData, TVariables extends OperationVariable
         if (success) void message.success(typeof success === 'function' ? success(data) : t(success));
         return data;
       } catch (error) {
-        const allInline = form ? applyFieldIssues(form, error) : false;
+        const inlineWording = Object.fromEntries(
+          Object.entries(fieldMessages ?? {}).map(([field, key]) => [field, key ? t(key) : undefined]),
+        );
+        const allInline = form ? applyFieldIssues(form, error, inlineWording) : false;
         if (!allInline) void message.error(describe(error, errorOverrides));
         return null;
       }
     },
-    [execute, message, t, describe, success, form, errorOverrides],
+    [execute, message, t, describe, success, form, fieldMessages, errorOverrides],
   );
 
   return [run, state] as const;

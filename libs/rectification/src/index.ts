@@ -1,0 +1,3 @@
+export { RectificationModule } from './rectification.module.js';
+export { FindingService } from './finding.service.js';
+export { FindingEntity } from './finding.entity.js';
