@@ -123,7 +123,7 @@ function tallyParent(
 ): Tally {
   // Reserve the parent's slot first so `items` stays in template order, parents before sub-items.
   const slot = sheet.items.length;
-  sheet.items.length = slot + 1;
+  sheet.items.push(undefined as never);
   const sum = node.children.map((child) => tallyNode(child, applicable, answers, sheet)).reduce(addTally, NONE);
   const tally = { ...sum, applicable: applicable && sum.applicable };
   sheet.items[slot] = {

@@ -5,6 +5,7 @@ import { TransactionRunner } from '@ducha/database';
 import { insertRegion, OfficerEntity, RegionEntity, UnitEntity, UserEntity } from '@ducha/org';
 import type { EntityManager } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_REGIONS, DEMO_TOWNS, DEMO_USERS, demoName, demoRandom } from './demo-district.js';
+import { DEMO_SEED_STEPS, type SeedContext } from './seed-steps.js';
 
 /** Seeds the demo district on an empty database, in one transaction; never touches a database that has data. */
 @Injectable()
@@ -22,7 +23,12 @@ export class DemoSeeder {
       // Re-check inside the transaction: two starts racing on an empty database seed once.
       const [{ n: again }] = await m.query(`SELECT count(*)::int AS n FROM region`);
       if (again > 0) return;
-      await this.seedOrganisation(m, hashes);
+      const ctx = await this.seedOrganisation(m, hashes);
+      for (const step of DEMO_SEED_STEPS) {
+        const stepStarted = Date.now();
+        await step.run(m, ctx);
+        this.logger.log(`Demo step ${step.name} seeded in ${Date.now() - stepStarted} ms`);
+      }
     });
     this.logger.log(`Demo district seeded in ${Date.now() - started} ms`);
     return true;
@@ -33,7 +39,7 @@ export class DemoSeeder {
     return `  Demo sign-ins (user name, password):\n${rows.join('\n')}`;
   }
 
-  private async seedOrganisation(m: EntityManager, hashes: string[]): Promise<void> {
+  private async seedOrganisation(m: EntityManager, hashes: string[]): Promise<SeedContext> {
     const province = await insertRegion(m, { parentId: null, level: RegionLevel.PROVINCE, ...DEMO_REGIONS.province, parentPath: null });
     const city = await insertRegion(m, { parentId: province.id, level: RegionLevel.CITY, ...DEMO_REGIONS.city, parentPath: province.path });
     const district = await insertRegion(m, { parentId: city.id, level: RegionLevel.COUNTY, ...DEMO_REGIONS.district, parentPath: city.path });
@@ -60,7 +66,25 @@ export class DemoSeeder {
         failedLoginCount: 0,
       })),
     );
-    await m.insert(OfficerEntity, this.officers(unitIds));
+    const officers = this.officers(unitIds);
+    await m.insert(OfficerEntity, officers);
+    const users: { id: string; username: string }[] = await m.query(`SELECT id, username FROM app_user`);
+    const officerCertificates = new Map<string, string[]>();
+    const codeOf = new Map([...unitIds].map(([code, id]) => [id, code]));
+    for (const o of officers) {
+      const code = codeOf.get(o.unitId!)!;
+      officerCertificates.set(code, [...(officerCertificates.get(code) ?? []), o.certificateNo!]);
+    }
+    return {
+      districtRegionId: district.id,
+      districtPath: district.path,
+      officeUnitId: unitIds.get(DEMO_OFFICE.code)!,
+      unitIds,
+      userIds: new Map(users.map((u) => [u.username, u.id])),
+      officerCertificates,
+      random: demoRandom(20261122),
+      today: new Date(),
+    };
   }
 
   /** ~150 officers; about one in twelve a legal reviewer, a few of those without the qualification, a few certificates expired. */
