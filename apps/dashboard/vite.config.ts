@@ -46,14 +46,17 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|zen-observable)[\\/]?/, priority: 20 },
             { name: 'icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 15 },
-            // antd with its rc-* primitives and css-in-js runtime passes the 500 kB warning line as
-            // one chunk; maxSize lets rolldown cut it along module boundaries.
+            // antd is split in two along a one-way dependency: the rc-* primitives, css-in-js
+            // runtime and dayjs never import antd, so taking them first (higher priority) leaves
+            // `antd` depending on `antd-base` and not the reverse. Together they would pass the
+            // 500 kB warning line. (rolldown's maxSize splitting was tried: it cut a dependency
+            // cycle and broke module init order at runtime.)
             {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|@emotion|dayjs|classnames|stylis)[\\/]/,
-              priority: 10,
-              maxSize: 400 * 1024,
+              name: 'antd-base',
+              test: /node_modules[\\/](@ant-design[\\/](?!icons)|@rc-component|@emotion|dayjs|classnames|stylis|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view)/,
+              priority: 12,
             },
+            { name: 'antd', test: /node_modules[\\/]antd[\\/]/, priority: 10 },
           ],
         },
       },

@@ -5,7 +5,7 @@ import { connectionOptions } from '@ducha/database';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import pg from 'pg';
 
@@ -47,8 +47,7 @@ export async function createTestEnvironment(migrations: Function[], extra: Recor
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ducha-emb-'));
-  process.env.DUCHA_PGLITE_TEMPLATE ??= await preparePgliteTemplate(migrations);
-  copyTemplate(dir);
+  copyTemplate(dir, await preparePgliteTemplate(migrations));
   return { env: { ...base, DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -76,9 +75,8 @@ export async function migrate(url: string, migrations: Function[]): Promise<void
  * A fresh PGlite data directory costs seconds of initdb; copying an initialised, unmigrated one
  * made once per machine costs milliseconds. The api then migrates the copy at start as usual.
  */
-function copyTemplate(target: string): void {
-  const template = process.env.DUCHA_PGLITE_TEMPLATE;
-  if (template && existsSync(join(template, 'pg', 'PG_VERSION'))) {
+function copyTemplate(target: string, template: string): void {
+  if (existsSync(join(template, 'pg', 'PG_VERSION'))) {
     cpSync(template, target, { recursive: true });
     rmSync(join(target, 'ducha.lock'), { force: true });
     rmSync(join(target, 'queue', 'queue.lock'), { force: true });
@@ -87,7 +85,9 @@ function copyTemplate(target: string): void {
 
 /** Creates the PGlite template (both data directories, initialised and migrated) once, atomically. */
 export async function preparePgliteTemplate(migrations: Function[]): Promise<string> {
-  const dir = join(tmpdir(), `ducha-pglite-template-${migrations.length}-${process.env.DUCHA_TEMPLATE_KEY ?? 'v1'}`);
+  // Keyed by the migrations' code, so a changed or added migration gets a fresh template.
+  const key = createHash('sha256').update(migrations.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|')).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `ducha-pglite-template-${key}`);
   if (existsSync(join(dir, 'pg', 'PG_VERSION'))) return dir;
   const building = mkdtempSync(join(tmpdir(), 'ducha-tpl-'));
   const { EmbeddedDatabase } = await import('@ducha/database');

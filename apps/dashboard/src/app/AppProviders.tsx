@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntdApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { LocaleProvider } from '../i18n/LocaleProvider';
 import { useLocale } from '../i18n/useT';

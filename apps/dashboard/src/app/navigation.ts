@@ -1,10 +1,4 @@
-import {
-  AuditOutlined,
-  DashboardOutlined,
-  FileSearchOutlined,
-  FlagOutlined,
-  SettingOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, SettingOutlined } from '@ant-design/icons';
 import { Role } from '@ducha/contracts';
 import type { ComponentType, CSSProperties } from 'react';
 import type { MessageKey } from '../i18n/locales';

@@ -14,11 +14,7 @@ function featureRoute(feature: FeatureEntry): RouteObject {
   return {
     // `/*` so a feature's own sub-routes (lists, detail pages) resolve inside its page.
     path: `${feature.key}/*`,
-    element: (
-      <RequireRole roles={feature.roles}>
-        {Page ? <Page /> : <UnderConstruction featureKey={feature.labelKey} />}
-      </RequireRole>
-    ),
+    element: <RequireRole roles={feature.roles}>{Page ? <Page /> : <UnderConstruction featureKey={feature.labelKey} />}</RequireRole>,
   };
 }
 

@@ -1,13 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { setDayjsLocale } from '../shared/time/dayjs';
-import {
-  DEFAULT_LOCALE,
-  isLocale,
-  translate,
-  type Locale,
-  type MessageKey,
-  type MessageParams,
-} from './locales';
+import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey, type MessageParams } from './locales';
 import { LocaleContext, type LocaleContextValue } from './LocaleContext';
 
 const STORAGE_KEY = 'ducha.locale';

@@ -25,9 +25,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = DICTIONARIES[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -25,8 +25,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const previous = previousUserId.current;
     previousUserId.current = userId;
     if (previous === userId) return;
-    if (userId === null) void client.clearStore();
-    else if (previous !== null) void client.resetStore();
+    // Failures here are failures of refetched queries, which report through their own hooks.
+    if (userId === null) client.clearStore().catch(() => undefined);
+    else if (previous !== null) client.resetStore().catch(() => undefined);
   }, [userId, client]);
 
   const errorCode = error ? describeError(error).code : null;

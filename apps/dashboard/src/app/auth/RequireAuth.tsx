@@ -11,7 +11,7 @@ export interface SignInLocationState {
 
 /** Gate for every signed-in route. */
 export function RequireAuth() {
-  const { status, retry } = useAuth();
+  const { status, retry, signOut } = useAuth();
   const location = useLocation();
   const t = useT();
 
@@ -29,11 +29,15 @@ export function RequireAuth() {
             status="warning"
             title={t('app.unreachable.title')}
             subTitle={t('app.unreachable.description')}
-            extra={
-              <Button type="primary" onClick={retry}>
+            extra={[
+              <Button key="retry" type="primary" onClick={retry}>
                 {t('app.retry')}
-              </Button>
-            }
+              </Button>,
+              // A way out for a shared PC when the server stays down.
+              <Button key="signOut" onClick={() => void signOut()}>
+                {t('header.signOut')}
+              </Button>,
+            ]}
           />
         </Flex>
       );

@@ -1,10 +1,4 @@
-import {
-  BankOutlined,
-  BellOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  SafetyCertificateOutlined,
-} from '@ant-design/icons';
+import { BankOutlined, BellOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Flex, Layout, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/useT';

@@ -2,7 +2,6 @@ import { HomeOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { useT } from '../../i18n/useT';
-import styles from './AppLayout.module.css';
 import { useMe } from '../auth/useAuth';
 import { featuresFor, homePath, rolesInHomeOrder } from '../navigation';
 
@@ -50,7 +49,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
         items={[...home, ...features]}
         selectedKeys={[selectedKey(pathname)]}
         defaultOpenKeys={collapsed ? [] : ['home']}
-        className={styles.menu}
+        // Inline style: the sider draws the full-height border; the menu's own would stop where
+        // its items end (and antd's selector outranks a class).
+        style={{ borderInlineEnd: 'none' }}
         data-testid="side-menu"
       />
     </nav>

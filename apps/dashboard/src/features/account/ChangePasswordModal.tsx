@@ -52,17 +52,8 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="change-password-form">
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
-      <Form.Item
-        name="currentPassword"
-        label={t('password.current')}
-        rules={[{ required: true, message: t('password.currentRequired') }]}
-      >
-        <Input.Password
-          autoComplete="current-password"
-          autoFocus
-          maxLength={PASSWORD_MAX_LENGTH}
-          data-testid="change-password-current"
-        />
+      <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Input.Password autoComplete="current-password" autoFocus maxLength={PASSWORD_MAX_LENGTH} data-testid="change-password-current" />
       </Form.Item>
       <Form.Item
         name="newPassword"
@@ -85,11 +76,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           }),
         ]}
       >
-        <Input.Password
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          data-testid="change-password-new"
-        />
+        <Input.Password autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} data-testid="change-password-new" />
       </Form.Item>
       <Form.Item
         name="confirmPassword"
@@ -105,11 +92,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           }),
         ]}
       >
-        <Input.Password
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-          data-testid="change-password-confirm"
-        />
+        <Input.Password autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} data-testid="change-password-confirm" />
       </Form.Item>
       <Flex justify="end" gap="small">
         <Button onClick={onDone}>{t('password.cancel')}</Button>

@@ -82,33 +82,15 @@ export function SignInPage() {
         </Flex>
         <Card title={t('signIn.title')} className={styles.card}>
           <Form<FormValues> form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-            {alert && (
-              <Alert
-                type={alert.type}
-                title={alert.text}
-                showIcon
-                className={styles.alert}
-                data-testid="signin-error"
-              />
-            )}
+            {alert && <Alert type={alert.type} title={alert.text} showIcon className={styles.alert} data-testid="signin-error" />}
             <Form.Item
               name="username"
               label={t('signIn.username')}
               rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}
             >
-              <Input
-                prefix={<UserOutlined aria-hidden />}
-                autoComplete="username"
-                autoFocus
-                maxLength={60}
-                data-testid="signin-username"
-              />
+              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus maxLength={60} data-testid="signin-username" />
             </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('signIn.password')}
-              rules={[{ required: true, message: t('signIn.passwordRequired') }]}
-            >
+            <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
               <Input.Password
                 ref={passwordRef}
                 prefix={<LockOutlined aria-hidden />}
@@ -117,14 +99,7 @@ export function SignInPage() {
                 data-testid="signin-password"
               />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              loading={submitting}
-              disabled={locked}
-              data-testid="signin-submit"
-            >
+            <Button type="primary" htmlType="submit" block loading={submitting} disabled={locked} data-testid="signin-submit">
               {t('signIn.submit')}
             </Button>
           </Form>

@@ -13,4 +13,3 @@ export function RoleHomePage() {
   if (!me.roles.includes(role)) return <ForbiddenResult />;
   return <WelcomeCard role={role} me={me} />;
 }
-

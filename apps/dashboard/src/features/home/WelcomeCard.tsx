@@ -35,9 +35,7 @@ export function WelcomeCard({ role, me }: { role: Role; me: Me }) {
         })}
       </Typography.Text>
       <br />
-      <Typography.Text type="secondary">
-        {t('home.today', { date: formatInShanghai(Date.now(), t('format.longDate')) })}
-      </Typography.Text>
+      <Typography.Text type="secondary">{t('home.today', { date: formatInShanghai(Date.now(), t('format.longDate')) })}</Typography.Text>
 
       <Divider titlePlacement="start">{t('home.dailyTasks')}</Divider>
       <ol className={styles.tasks} data-testid="role-home-tasks">

@@ -1,9 +1,4 @@
-import {
-  AuditOutlined,
-  DashboardOutlined,
-  SettingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role } from '@ducha/contracts';
 import type { IconComponent } from '../../app/navigation';
 import type { MessageKey } from '../../i18n/locales';

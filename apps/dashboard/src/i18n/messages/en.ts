@@ -25,7 +25,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.home': 'Home',
   'nav.reviews': 'Case-file review',
-  'nav.compliance': 'Three-systems check',
+  'nav.compliance': 'Three systems',
   'nav.rectification': 'Rectification',
   'nav.cockpit': 'Cockpit',
   'nav.admin': 'Administration',
@@ -50,7 +50,6 @@ export const en: Record<MessageKey, string> = {
   'header.notifications': 'Notifications',
   'header.notificationsSoon': 'The notification centre is coming soon',
   'header.language': 'Language',
-  'header.userMenu': 'User menu',
   'header.changePassword': 'Change password',
   'header.signOut': 'Sign out',
   'header.signOutConfirm': 'Sign out now?',

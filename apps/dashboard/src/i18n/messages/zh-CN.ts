@@ -52,7 +52,6 @@ export const zhCN = {
   'header.notifications': '消息通知',
   'header.notificationsSoon': '消息中心即将上线',
   'header.language': '界面语言',
-  'header.userMenu': '用户菜单',
   'header.changePassword': '修改密码',
   'header.signOut': '退出登录',
   'header.signOutConfirm': '确定要退出登录吗？',

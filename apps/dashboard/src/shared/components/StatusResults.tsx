@@ -4,24 +4,10 @@ import { BackHomeButton } from './BackHomeButton';
 
 export function ForbiddenResult() {
   const t = useT();
-  return (
-    <Result
-      status="403"
-      title={t('page.forbidden.title')}
-      subTitle={t('page.forbidden.description')}
-      extra={<BackHomeButton />}
-    />
-  );
+  return <Result status="403" title={t('page.forbidden.title')} subTitle={t('page.forbidden.description')} extra={<BackHomeButton />} />;
 }
 
 export function NotFoundResult() {
   const t = useT();
-  return (
-    <Result
-      status="404"
-      title={t('page.notFound.title')}
-      subTitle={t('page.notFound.description')}
-      extra={<BackHomeButton />}
-    />
-  );
+  return <Result status="404" title={t('page.notFound.title')} subTitle={t('page.notFound.description')} extra={<BackHomeButton />} />;
 }

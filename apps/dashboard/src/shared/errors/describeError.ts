@@ -77,9 +77,7 @@ function fromHttpStatus(status: number, bodyText: string, retryAfter: string | n
 export function describeError(error: unknown): ErrorInfo {
   if (CombinedGraphQLErrors.is(error)) return fromGraphQLErrors(error.errors);
   if (GraphQLRequestError.is(error)) {
-    return error.errors.length > 0
-      ? fromGraphQLErrors(error.errors)
-      : fromHttpStatus(error.status, '', null);
+    return error.errors.length > 0 ? fromGraphQLErrors(error.errors) : fromHttpStatus(error.status, '', null);
   }
   if (ServerError.is(error)) {
     return fromHttpStatus(error.statusCode, error.bodyText, error.response.headers.get('retry-after'));

@@ -5,10 +5,7 @@ import { useLocale } from '../../i18n/useT';
 import { errorMessage } from './errorMessage';
 
 /** `errorMessage` bound to the current UI language. */
-export function useErrorMessage(): (
-  error: unknown,
-  overrides?: Partial<Record<ErrorCode, MessageKey>>,
-) => string {
+export function useErrorMessage(): (error: unknown, overrides?: Partial<Record<ErrorCode, MessageKey>>) => string {
   const { locale } = useLocale();
   return useCallback((error, overrides) => errorMessage(error, { locale, overrides }), [locale]);
 }

@@ -36,9 +36,7 @@ export function useMutationWithToast<TData, TVariables extends OperationVariable
 
   // Apollo 4 types `mutate`'s options through conditional types that TypeScript cannot resolve
   // for a still-generic TVariables; at each call site TVariables is concrete and checked by `run`.
-  const execute = mutate as unknown as (options: {
-    variables: TVariables;
-  }) => Promise<{ data?: TData | null }>;
+  const execute = mutate as unknown as (options: { variables: TVariables }) => Promise<{ data?: TData | null }>;
 
   const run = useCallback(
     async (variables: TVariables): Promise<TData | null> => {
