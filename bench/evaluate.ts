@@ -1,7 +1,8 @@
 // Throughput of the scoring engine: scores 50,000 random legal MEE score sheets on one core and
 // compares with a trivial loop over the same answers (the floor any implementation pays to read
 // them). Run from the repository root: `npx tsx bench/evaluate.ts [sheets] [seed]`.
-// Exits with code 1 when throughput is below the target, so CI can run it as a check.
+// The target is judged on CPU time (JavaScript runs on one core), so a busy machine slows the wall
+// clock but not the verdict. Exits with code 1 below the target, so CI can run it as a check.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -76,18 +77,36 @@ function scoreAll(template: RubricTemplate, sheets: readonly Answers[]): number 
   return sum;
 }
 
-/** Median time in ms over ROUNDS runs; the checksum keeps the JIT from dropping the work. */
-function time(run: () => number): { ms: number; checksum: number } {
-  const runs: number[] = [];
+interface Timing {
+  /** Median wall-clock time of a round, in ms. */
+  readonly wallMs: number;
+  /** Median CPU time of a round (user + system), in ms: what one core spent, whatever else the machine runs. */
+  readonly cpuMs: number;
+  readonly checksum: number;
+}
+
+/** Medians over ROUNDS runs; the checksum keeps the JIT from dropping the work. */
+function time(run: () => number): Timing {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let checksum = 0;
   for (let round = 0; round < ROUNDS; round++) {
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     checksum = run();
-    runs.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
-  runs.sort((a, b) => a - b);
-  return { ms: runs[Math.floor(ROUNDS / 2)] ?? 0, checksum };
+  return { wallMs: median(wall), cpuMs: median(cpu), checksum };
 }
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+const perSecond = (ms: number): string => Math.round((SHEETS / ms) * 1000).toLocaleString('en');
 
 function main(): void {
   const template = loadRubric();
@@ -98,18 +117,22 @@ function main(): void {
 
   const engine = time(() => scoreAll(template, sheets));
   const floor = time(() => baseline(sheets));
-  const perSecond = (SHEETS / engine.ms) * 1000;
-  const floorPerSecond = (SHEETS / floor.ms) * 1000;
-  const meanScore = engine.checksum / SHEETS;
+  const cpuRate = (SHEETS / engine.cpuMs) * 1000;
 
   console.log(`rubric          ${template.code} ${template.version} (${items.length} answerable items)`);
   console.log(`sheets          ${SHEETS.toLocaleString('en')} (seed ${SEED}), median of ${ROUNDS} rounds`);
-  console.log(`evaluate        ${engine.ms.toFixed(1)} ms  ${Math.round(perSecond).toLocaleString('en')} sheets/s  ` +
-    `(${((engine.ms * 1000) / SHEETS).toFixed(2)} µs/sheet, mean score ${meanScore.toFixed(2)})`);
-  console.log(`baseline loop   ${floor.ms.toFixed(1)} ms  ${Math.round(floorPerSecond).toLocaleString('en')} sheets/s  ` +
-    `(evaluate costs ${(engine.ms / floor.ms).toFixed(0)}× reading the answers)`);
-  const met = perSecond >= TARGET_PER_SECOND;
-  console.log(`target          ≥ ${TARGET_PER_SECOND.toLocaleString('en')} sheets/s: ${met ? 'met' : 'MISSED'}`);
+  console.log(
+    `evaluate        ${perSecond(engine.cpuMs)} sheets per CPU-second, ${perSecond(engine.wallMs)} sheets/s wall ` +
+      `(${((engine.cpuMs * 1000) / SHEETS).toFixed(1)} µs CPU/sheet, mean score ${(engine.checksum / SHEETS).toFixed(2)})`,
+  );
+  console.log(
+    `baseline loop   ${perSecond(floor.cpuMs)} sheets per CPU-second, ${perSecond(floor.wallMs)} sheets/s wall ` +
+      `(evaluate costs ${(engine.cpuMs / floor.cpuMs).toFixed(1)}× reading every answer once)`,
+  );
+  const met = cpuRate >= TARGET_PER_SECOND;
+  console.log(
+    `target          ≥ ${TARGET_PER_SECOND.toLocaleString('en')} sheets per CPU-second: ${met ? 'met' : 'MISSED'}`,
+  );
   if (!met) process.exitCode = 1;
 }
 

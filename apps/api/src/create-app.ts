@@ -14,7 +14,6 @@ export async function createApp(config: AppConfig, logger = new JsonLogger(confi
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), { logger, bodyParser: false });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.disable('x-powered-by');
   const dashboard = resolve('dist/dashboard');
   if (config.serveDashboard && existsSync(join(dashboard, 'index.html'))) {

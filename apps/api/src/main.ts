@@ -21,9 +21,21 @@ async function bootstrap(): Promise<void> {
         (config.seedDemo ? `${app.get(DemoSeeder).loginsText()}\n` : '\n'),
     );
   }
-  const hardStop = () => setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
-  process.once('SIGTERM', hardStop);
-  process.once('SIGINT', hardStop);
+  // Graceful stop: stop accepting, let in-flight requests and jobs finish, close the databases,
+  // then exit 0. A stop that hangs past SHUTDOWN_TIMEOUT_MS exits 1.
+  const stop = (signal: string) => {
+    logger.event('info', 'shutting down', { signal });
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.event('error', 'shutdown failed', { error: error.message });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 bootstrap().catch((error: Error) => {

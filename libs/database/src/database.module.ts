@@ -65,6 +65,16 @@ export class DatabaseModule {
             }),
             autoLoadEntities: true,
           }),
+          // Server mode never migrates implicitly: on an unmigrated database the process stops
+          // here, before anything queries, saying what to run.
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (!options!.migrationsRun && (await dataSource.showMigrations())) {
+              await dataSource.destroy();
+              throw new Error('The database has pending migrations: run `npm run migration:run` (compose: the migrate service) first');
+            }
+            return dataSource;
+          },
         }),
       ],
       providers: [TransactionRunner],

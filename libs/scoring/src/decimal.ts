@@ -12,25 +12,26 @@ export interface Ratio {
   readonly d: bigint;
 }
 
-/** n / d in lowest terms (so long sums do not grow their denominators without bound). */
+/** n / d with d > 0. Not reduced: the per-sheet formulas build one fraction and round it. */
 export function ratio(n: bigint | number, d: bigint | number = 1n): Ratio {
-  let num = BigInt(n);
-  let den = BigInt(d);
+  const num = BigInt(n);
+  const den = BigInt(d);
   if (den === 0n) throw new RangeError('ratio: zero denominator');
-  if (den < 0n) [num, den] = [-num, -den];
-  const divisor = gcd(num < 0n ? -num : num, den);
-  return divisor > 1n ? { n: num / divisor, d: den / divisor } : { n: num, d: den };
+  return den < 0n ? { n: -num, d: -den } : { n: num, d: den };
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** n / d in lowest terms, so long chains of sums do not grow their denominators without bound. */
+function reduced(n: bigint, d: bigint): Ratio {
+  const { n: num, d: den } = ratio(n, d);
+  let a = num < 0n ? -num : num;
+  let b = den;
   while (b !== 0n) [a, b] = [b, a % b];
-  return a;
+  return a > 1n ? { n: num / a, d: den / a } : { n: num, d: den };
 }
 
-export const addRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
-export const subRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mulRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.n, a.d * b.d);
-export const divRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d, a.d * b.n);
+export const addRatio = (a: Ratio, b: Ratio): Ratio => reduced(a.n * b.d + b.n * a.d, a.d * b.d);
+export const mulRatio = (a: Ratio, b: Ratio): Ratio => reduced(a.n * b.n, a.d * b.d);
+export const divRatio = (a: Ratio, b: Ratio): Ratio => reduced(a.n * b.d, a.d * b.n);
 
 /** Negative, zero or positive as a < b, a = b, a > b. */
 export function compareRatio(a: Ratio, b: Ratio): number {

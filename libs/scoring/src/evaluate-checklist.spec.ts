@@ -66,17 +66,42 @@ describe(`${evaluate.name} (three-systems checklist)`, () => {
         'XYZ-01': { result: 'PASS' },
       }),
     ).toEqual([
-      { itemCode: 'DIS-01', field: 'result', reason: 'NOT_APPLICABLE is not allowed: DIS-01 applies to every department' },
-      { itemCode: 'DIS-02', field: 'result', reason: 'MAYBE is not a result; give one of PASS, PARTIAL, FAIL, NOT_APPLICABLE' },
+      {
+        itemCode: 'DIS-01',
+        field: 'result',
+        reason: 'NOT_APPLICABLE is not allowed: DIS-01 applies to every department',
+      },
+      {
+        itemCode: 'DIS-02',
+        field: 'result',
+        reason: 'MAYBE is not a result; give one of PASS, PARTIAL, FAIL, NOT_APPLICABLE',
+      },
       { itemCode: 'DIS-03', field: 'result', reason: 'is required; give one of PASS, PARTIAL, FAIL, NOT_APPLICABLE' },
       { itemCode: 'DIS-04', field: 'points', reason: 'a CHECK item takes result, note' },
       { itemCode: 'XYZ-01', field: 'itemCode', reason: 'no item XYZ-01 in checklist THREE-SYSTEMS 1' },
     ]);
   });
 
+  it('should refuse a sheet where every item is NOT_APPLICABLE', () => {
+    const optional = { ...checklist, items: checklist.items.filter((item) => item.mayNotApply) };
+    const answers = Object.fromEntries(
+      optional.items.map((item) => [item.code, { result: 'NOT_APPLICABLE' as const }]),
+    );
+    expect(validateAnswers(optional, answers)).toEqual([
+      {
+        itemCode: '',
+        field: 'result',
+        reason: 'every item is NOT_APPLICABLE; at least one must apply to compute a share',
+      },
+    ]);
+  });
+
   it('should score PASS_FAIL 100 only when every applicable item passes', () => {
     const passFail = { ...checklist, formula: 'PASS_FAIL' as const };
     expect(evaluate(passFail, { ...allPass, 'DIS-05': { result: 'NOT_APPLICABLE' } }).score).toBe(100);
-    expect(evaluate(passFail, { ...allPass, 'DIS-05': { result: 'PARTIAL' } })).toMatchObject({ score: 0, grade: 'FAIL' });
+    expect(evaluate(passFail, { ...allPass, 'DIS-05': { result: 'PARTIAL' } })).toMatchObject({
+      score: 0,
+      grade: 'FAIL',
+    });
   });
 });

@@ -19,8 +19,12 @@ export interface ChecklistSheet {
 /** Walks a checklist over already validated answers. */
 export function tallyChecklist(template: ChecklistTemplate, answers: Answers): ChecklistSheet {
   const { results } = template;
-  const scale = 10 ** Math.max(...[results.PASS, results.PARTIAL, results.FAIL].map(decimalPlaces),
-    ...template.items.map((item) => decimalPlaces(item.weight)));
+  const scale =
+    10 **
+    Math.max(
+      ...[results.PASS, results.PARTIAL, results.FAIL].map(decimalPlaces),
+      ...template.items.map((item) => decimalPlaces(item.weight)),
+    );
   const items: ItemResult[] = [];
   const findings: Finding[] = [];
   const unanswered: string[] = [];

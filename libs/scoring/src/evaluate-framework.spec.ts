@@ -33,7 +33,13 @@ describe(evaluateFramework.name, () => {
       'I6.2.1': { notApplicable: true, note: '本年度无行政诉讼案件开庭' },
     };
     const result = evaluateFramework(framework, answers);
-    expect(result).toMatchObject({ total: 98.74, grade: 'EXCELLENT', applicableWeight: 95, earned: 93.8, unanswered: [] });
+    expect(result).toMatchObject({
+      total: 98.74,
+      grade: 'EXCELLENT',
+      applicableWeight: 95,
+      earned: 93.8,
+      unanswered: [],
+    });
     expect(result.rawTotal).toBeCloseTo((100 * 93.8) / 95, 12);
     const i6 = result.level1.find((s) => s.code === 'I6');
     expect(i6).toMatchObject({ weight: 12, applicableWeight: 7, earned: 7 });
@@ -41,6 +47,7 @@ describe(evaluateFramework.name, () => {
     const scaledSum = result.level1.reduce((sum, s) => sum + s.scaled, 0);
     expect(scaledSum).toBeCloseTo(result.rawTotal, 9);
     expect(result.indicators.find((i) => i.code === 'I6.2.1')).toMatchObject({ applicable: false, earned: 0 });
+    expect(result.indicators.find((i) => i.code === 'I6.2')).toMatchObject({ weight: 8, earned: 3, applicable: true });
     expect(result.indicators.find((i) => i.code === 'I6.1.2')).toMatchObject({ weight: 0, earned: 0, rate: 0.1 });
   });
 
@@ -50,7 +57,9 @@ describe(evaluateFramework.name, () => {
   });
 
   it('should take a whole level-1 indicator out when it does not apply', () => {
-    const answers = Object.fromEntries(Object.entries(fullMarks(framework)).filter(([code]) => !code.startsWith('I2.')));
+    const answers = Object.fromEntries(
+      Object.entries(fullMarks(framework)).filter(([code]) => !code.startsWith('I2.')),
+    );
     const result = evaluateFramework(framework, { ...answers, 'I1.3.1': { score: 0 }, I2: { notApplicable: true } });
     expect(result).toMatchObject({ applicableWeight: 90, earned: 86, total: 95.56 }); // 100 × 86 ÷ 90
   });
@@ -64,12 +73,34 @@ describe(evaluateFramework.name, () => {
     const tiny: IndicatorFramework = {
       ...framework,
       indicators: [
-        { code: 'A', level: 1, title: 'A', weight: 10, children: [
-          { code: 'A.1', level: 2, title: 'A.1', children: [{ code: 'A.1.1', level: 3, title: 'rate', method: 'RATE:X', weight: 10 }] },
-        ] },
-        { code: 'B', level: 1, title: 'B', weight: 90, children: [
-          { code: 'B.1', level: 2, title: 'B.1', children: [{ code: 'B.1.1', level: 3, title: 'self', method: 'SELF_REPORT', weight: 90 }] },
-        ] },
+        {
+          code: 'A',
+          level: 1,
+          title: 'A',
+          weight: 10,
+          children: [
+            {
+              code: 'A.1',
+              level: 2,
+              title: 'A.1',
+              children: [{ code: 'A.1.1', level: 3, title: 'rate', method: 'RATE:X', weight: 10 }],
+            },
+          ],
+        },
+        {
+          code: 'B',
+          level: 1,
+          title: 'B',
+          weight: 90,
+          children: [
+            {
+              code: 'B.1',
+              level: 2,
+              title: 'B.1',
+              children: [{ code: 'B.1.1', level: 3, title: 'self', method: 'SELF_REPORT', weight: 90 }],
+            },
+          ],
+        },
       ],
     };
     // Exactly 100 × (0.4475 × 10) ÷ 100 = 4.475 → 4.48; in doubles the same sum gives 4.47.
@@ -97,9 +128,21 @@ describe(evaluateFramework.name, () => {
       { itemCode: 'I1.1.1', field: 'score', reason: 'score 2.3 is not a multiple of 0.5' },
       { itemCode: 'I1.1.2', field: 'score', reason: "score 2.5 is above the indicator's weight 2" },
       { itemCode: 'I2.1.1', field: 'rate', reason: 'rate 1.2 must be between 0 and 1' },
-      { itemCode: 'I4.1.1', field: 'score', reason: 'a DATA:COMPLIANCE_SCORE indicator does not take score; it takes rate, notApplicable, note' },
-      { itemCode: 'I3.1.1', field: 'rate', reason: 'a SELF_REPORT indicator does not take rate; it takes score, notApplicable, note' },
-      { itemCode: 'I5', field: 'score', reason: 'a level-1 indicator does not take score; it takes notApplicable, note' },
+      {
+        itemCode: 'I4.1.1',
+        field: 'score',
+        reason: 'a DATA:COMPLIANCE_SCORE indicator does not take score; it takes rate, notApplicable, note',
+      },
+      {
+        itemCode: 'I3.1.1',
+        field: 'rate',
+        reason: 'a SELF_REPORT indicator does not take rate; it takes score, notApplicable, note',
+      },
+      {
+        itemCode: 'I5',
+        field: 'score',
+        reason: 'a level-1 indicator does not take score; it takes notApplicable, note',
+      },
       { itemCode: 'I9.9.9', field: 'itemCode', reason: 'no indicator I9.9.9 in framework DEMO-COUNTY-FRAMEWORK 2026' },
       { itemCode: 'I7.1.1', field: 'score', reason: 'I7 is marked not applicable' },
       { itemCode: 'I8.1.1', field: 'score', reason: 'cannot be given with notApplicable: true' },

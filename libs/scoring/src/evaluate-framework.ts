@@ -22,7 +22,10 @@ interface Sum {
 }
 
 const ZERO: Sum = { earned: ratio(0), weight: ratio(0) };
-const addSum = (a: Sum, b: Sum): Sum => ({ earned: addRatio(a.earned, b.earned), weight: addRatio(a.weight, b.weight) });
+const addSum = (a: Sum, b: Sum): Sum => ({
+  earned: addRatio(a.earned, b.earned),
+  weight: addRatio(a.weight, b.weight),
+});
 
 interface Walk {
   readonly answers: IndicatorAnswers;
@@ -79,7 +82,7 @@ function walkIndicator(indicator: Indicator, parentApplicable: boolean, walk: Wa
     title: indicator.title,
     parentCode,
     method: indicator.method,
-    weight: indicator.weight ?? ratioToNumber(sum.weight),
+    weight: nominalWeight(indicator),
     applicable,
     answered: answer?.notApplicable === true || answer?.score !== undefined || answer?.rate !== undefined,
     earned: ratioToNumber(sum.earned),
@@ -107,9 +110,14 @@ function toSubtotal(indicator: Indicator, sum: Sum, toHundred: Ratio): Level1Sub
   return {
     code: indicator.code,
     title: indicator.title,
-    weight: indicator.weight ?? ratioToNumber(sum.weight),
+    weight: nominalWeight(indicator),
     applicableWeight: ratioToNumber(sum.weight),
     earned: ratioToNumber(sum.earned),
     scaled: ratioToNumber(mulRatio(sum.earned, toHundred)),
   };
+}
+
+/** The indicator's stated weight, else the sum of the weights below it, applicable or not. */
+function nominalWeight(indicator: Indicator): number {
+  return indicator.weight ?? (indicator.children ?? []).reduce((sum, child) => sum + nominalWeight(child), 0);
 }

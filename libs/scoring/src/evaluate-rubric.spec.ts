@@ -71,7 +71,14 @@ describe(evaluate.name, () => {
     it('should give parents the sum of their sub-items and list parents first', () => {
       const { items, sections } = evaluate(mee, example);
       const byCode = new Map(items.map((item) => [item.code, item]));
-      expect(byCode.get('D02')).toMatchObject({ leaf: false, maxPoints: 10, earned: 8, lost: 2, applicable: true, answered: true });
+      expect(byCode.get('D02')).toMatchObject({
+        leaf: false,
+        maxPoints: 10,
+        earned: 8,
+        lost: 2,
+        applicable: true,
+        answered: true,
+      });
       expect(byCode.get('B1')).toMatchObject({ earned: 9, lost: 1 });
       expect(byCode.get('D09')).toMatchObject({ applicable: false, earned: 0, lost: 0, answered: true });
       // Template order, parents first: 25 vetoes, B1 + 5, B2 + 9, 14 documents + 37 sub-items.
@@ -140,7 +147,8 @@ describe(evaluate.name, () => {
         {
           itemCode: 'D02',
           field: 'points',
-          reason: 'D02 has sub-items (D02.1, D02.2, D02.3, D02.4, D02.5): give points on them; its points are their sum',
+          reason:
+            'D02 has sub-items (D02.1, D02.2, D02.3, D02.4, D02.5): give points on them; its points are their sum',
         },
       ]);
     });
@@ -159,7 +167,11 @@ describe(evaluate.name, () => {
       });
       expect(issues).toEqual(
         expect.arrayContaining([
-          { itemCode: 'D14', field: 'notApplicable', reason: 'D14 may not be marked not applicable: the rubric requires it' },
+          {
+            itemCode: 'D14',
+            field: 'notApplicable',
+            reason: 'D14 may not be marked not applicable: the rubric requires it',
+          },
           { itemCode: 'D11.3', field: 'points', reason: 'must not be negative (earned points -0.5)' },
           { itemCode: 'D11.4', field: 'points', reason: "earned points 1.2 is not a multiple of the item's step 0.5" },
           { itemCode: 'B1.1', field: 'points', reason: "deduction 3.5 is above the item's maximum 3" },
@@ -170,6 +182,17 @@ describe(evaluate.name, () => {
         ]),
       );
       expect(issues).toHaveLength(8);
+    });
+
+    it('should refuse a sheet that marks every scored item not applicable (no denominator left)', () => {
+      const pointsSection = mee.sections[2]!;
+      const onlyOptional = {
+        ...mee,
+        sections: [mee.sections[0]!, mee.sections[1]!, { ...pointsSection, items: [findItem(mee, 'D04')] }],
+      };
+      expect(issuesOf(onlyOptional, { D04: { notApplicable: true } })).toEqual([
+        { itemCode: '', field: 'notApplicable', reason: expect.stringMatching(/^every DEDUCT and EARN item/) },
+      ]);
     });
 
     it('should be pure: frozen inputs, same result every time', () => {

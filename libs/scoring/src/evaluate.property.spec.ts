@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 
 import { checklistAnswers, legalPoints, rubricAnswers } from '../test/arbitraries.js';
-import { allItems, ancestorCodes, leavesOf, loadChecklist, loadLicensing, loadMee, subtreeOf } from '../test/fixtures.js';
+import {
+  allItems,
+  ancestorCodes,
+  leavesOf,
+  loadChecklist,
+  loadLicensing,
+  loadMee,
+  subtreeOf,
+} from '../test/fixtures.js';
 import type { Answers, ItemAnswer } from './answer.types.js';
 import { isMultipleOf } from './decimal.js';
 import { evaluate } from './evaluate.js';
@@ -21,8 +29,16 @@ function baseSheet(template: RubricTemplate, sheet: Answers, item: RubricItem): 
 }
 
 /** The same sheet with every leaf of `item` answered by `answerFor`. */
-function withLeaves(template: RubricTemplate, sheet: Answers, item: RubricItem, answerFor: (leaf: RubricItem) => ItemAnswer) {
-  return { ...baseSheet(template, sheet, item), ...Object.fromEntries(leavesOf(item).map((leaf) => [leaf.code, answerFor(leaf)])) };
+function withLeaves(
+  template: RubricTemplate,
+  sheet: Answers,
+  item: RubricItem,
+  answerFor: (leaf: RubricItem) => ItemAnswer,
+) {
+  return {
+    ...baseSheet(template, sheet, item),
+    ...Object.fromEntries(leavesOf(item).map((leaf) => [leaf.code, answerFor(leaf)])),
+  };
 }
 
 /** The same sheet with `item` marked not applicable. */
@@ -69,7 +85,9 @@ describe(`${evaluate.name} (properties)`, () => {
         fc.property(fc.constantFrom(...leaves), fc.integer({ min: 1, max: 50 }), (leaf, extraSteps) => {
           const points = (leaf.maxPoints ?? 0) + extraSteps * (leaf.step ?? 1);
           const issues = validateAnswers(template, { [leaf.code]: { points } });
-          expect(issues).toEqual([{ itemCode: leaf.code, field: 'points', reason: expect.stringMatching(/above the item's maximum/) }]);
+          expect(issues).toEqual([
+            { itemCode: leaf.code, field: 'points', reason: expect.stringMatching(/above the item's maximum/) },
+          ]);
           expect(() => evaluate(template, { [leaf.code]: { points } })).toThrow(ScoringError);
         }),
       );
@@ -81,13 +99,21 @@ describe(`${evaluate.name} (properties)`, () => {
         fc.property(fc.constantFrom(...leaves), fc.double({ min: 0, max: 10, noNaN: true }), (leaf, value) => {
           fc.pre(!isMultipleOf(value, leaf.step ?? 1));
           const issues = validateAnswers(template, { [leaf.code]: { points: value } });
-          expect(issues).toEqual([{ itemCode: leaf.code, field: 'points', reason: expect.stringMatching(/not a multiple of the item's step|above/) }]);
+          expect(issues).toEqual([
+            {
+              itemCode: leaf.code,
+              field: 'points',
+              reason: expect.stringMatching(/is not a multiple of the item's step/),
+            },
+          ]);
         }),
       );
     });
 
-    it('should never raise the score when a deduction grows or earned points shrink', () => {
-      const leaves = allItems(template).filter((item) => (item.kind === 'DEDUCT' || item.kind === 'EARN') && !item.children);
+    it('should never score a leaf at its worst legal value above the same sheet with it at its best', () => {
+      const leaves = allItems(template).filter(
+        (item) => (item.kind === 'DEDUCT' || item.kind === 'EARN') && !item.children,
+      );
       fc.assert(
         fc.property(rubricAnswers(template), fc.constantFrom(...leaves), (answers, leaf) => {
           const better = evaluate(template, withLeaves(template, answers, leaf, best)).score;
@@ -98,7 +124,7 @@ describe(`${evaluate.name} (properties)`, () => {
     });
   });
 
-  it('should score a not-applicable item between the same MEE sheet with it at its worst and at its best (LEGALITY_PLUS_NORMATIVITY: it leaves the denominator, so it can lower the share an excellent file has but never below its worst legal value)', () => {
+  it('should score an item marked not applicable between its worst and its best legal value (LEGALITY_PLUS_NORMATIVITY, MEE: it leaves the denominator, so it may lower a strong sheet, never below the worst)', () => {
     fc.assert(
       fc.property(rubricAnswers(mee), fc.constantFrom(...mayNotApplyItems(mee)), (answers, item) => {
         const notApplicable = evaluate(mee, withNotApplicable(mee, answers, item)).score;
@@ -108,7 +134,7 @@ describe(`${evaluate.name} (properties)`, () => {
     );
   });
 
-  it('should score a not-applicable item exactly like the same licensing sheet with no deduction on it (DEDUCT_FROM_100: not applicable never lowers the score)', () => {
+  it('should score an item marked not applicable exactly as with no deduction on it (DEDUCT_FROM_100, licensing: never lowers the score)', () => {
     fc.assert(
       fc.property(rubricAnswers(licensing), fc.constantFrom(...mayNotApplyItems(licensing)), (answers, item) => {
         expect(evaluate(licensing, withNotApplicable(licensing, answers, item)).score).toBe(
@@ -152,7 +178,9 @@ describe(`${evaluate.name} (properties)`, () => {
 
   it('should generate legal points only in whole steps within the maximum (generator sanity)', () => {
     const stepped = allItems(mee).filter((item) => item.step !== undefined);
-    const pointsOfItems = fc.constantFrom(...stepped).chain((item) => legalPoints(item).map((points) => ({ item, points })));
+    const pointsOfItems = fc
+      .constantFrom(...stepped)
+      .chain((item) => legalPoints(item).map((points) => ({ item, points })));
     fc.assert(
       fc.property(pointsOfItems, ({ item, points }) => {
         expect(isMultipleOf(points, item.step ?? 1)).toBe(true);

@@ -6,14 +6,14 @@ import type { Indicator, IndicatorFramework } from './template.types.js';
 import { MAX_NOTE_LENGTH } from './validate-answers.js';
 import { SELF_REPORT_STEP } from './validate-framework.js';
 
-export interface IndicatorNode {
+interface IndicatorNode {
   readonly indicator: Indicator;
   readonly parent?: IndicatorNode;
 }
 
 const cache = new WeakMap<IndicatorFramework, ReadonlyMap<string, IndicatorNode>>();
 
-export function indexFramework(framework: IndicatorFramework): ReadonlyMap<string, IndicatorNode> {
+function indexFramework(framework: IndicatorFramework): ReadonlyMap<string, IndicatorNode> {
   let index = cache.get(framework);
   if (!index) {
     const nodes = new Map<string, IndicatorNode>();
@@ -32,7 +32,7 @@ export function indexFramework(framework: IndicatorFramework): ReadonlyMap<strin
 /** A field and the reason it is refused. */
 type Problem = readonly [field: string, reason: string];
 
-export function isMarkedNotApplicable(code: string, answers: Json): boolean {
+function isMarkedNotApplicable(code: string, answers: Json): boolean {
   const answer = answers[code];
   return isRecord(answer) && answer['notApplicable'] === true;
 }
@@ -42,7 +42,8 @@ export function isMarkedNotApplicable(code: string, answers: Json): boolean {
  * throws a ScoringError carrying exactly these.
  */
 export function validateFrameworkAnswers(framework: IndicatorFramework, answers: IndicatorAnswers): ScoringIssue[] {
-  if (!isRecord(answers)) return [{ itemCode: '', field: '', reason: 'answers must be an object keyed by indicator code' }];
+  if (!isRecord(answers))
+    return [{ itemCode: '', field: '', reason: 'answers must be an object keyed by indicator code' }];
   const index = indexFramework(framework);
   const issues: ScoringIssue[] = [];
   for (const [code, answer] of Object.entries(answers)) {
@@ -56,8 +57,11 @@ export function validateFrameworkAnswers(framework: IndicatorFramework, answers:
     for (const [field, reason] of problems) issues.push({ itemCode: code, field, reason });
   }
   if (!issues.length && !anyWeightApplies(framework.indicators, answers)) {
-    issues.push({ itemCode: '', field: 'notApplicable', reason: 'every weighted indicator is marked not applicable; ' +
-      'at least one must apply to compute a total' });
+    issues.push({
+      itemCode: '',
+      field: 'notApplicable',
+      reason: 'every weighted indicator is marked not applicable; ' + 'at least one must apply to compute a total',
+    });
   }
   return issues;
 }
@@ -71,7 +75,8 @@ function answerProblems(node: IndicatorNode, answer: Json, answers: Json): Probl
     .filter((field) => !allowed.includes(field))
     .map((field) => [field, `a ${kind} indicator does not take ${field}; it takes ${allowed.join(', ')}`]);
   const notApplicable = answer['notApplicable'];
-  if (notApplicable !== undefined && typeof notApplicable !== 'boolean') problems.push(['notApplicable', 'must be true or false']);
+  if (notApplicable !== undefined && typeof notApplicable !== 'boolean')
+    problems.push(['notApplicable', 'must be true or false']);
   const note = answer['note'];
   if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
     problems.push(['note', `must be a string of at most ${MAX_NOTE_LENGTH} characters`]);

@@ -1,8 +1,11 @@
 // A rubric flattened once into lookup structures, so scoring a sheet does no tree searches.
 import { decimalPlaces } from './decimal.js';
+import type { ItemAnswer } from './answer.types.js';
 import type { RubricItem, RubricSection, RubricTemplate } from './template.types.js';
 
 export interface RubricNode {
+  /** Position in `RubricIndex.nodes`; answers are laid out by it so scoring reads an array, not a hash. */
+  readonly ordinal: number;
   readonly item: RubricItem;
   readonly section: RubricSection;
   readonly parent?: RubricNode;
@@ -20,6 +23,8 @@ export interface RubricIndex {
    */
   readonly scale: number;
   readonly byCode: ReadonlyMap<string, RubricNode>;
+  /** Every node in template order, parents before their sub-items. */
+  readonly nodes: readonly RubricNode[];
   /** Top-level nodes of each section, in template order (same index as `template.sections`). */
   readonly sectionRoots: readonly (readonly RubricNode[])[];
 }
@@ -39,9 +44,11 @@ export function indexRubric(template: RubricTemplate): RubricIndex {
 function buildIndex(template: RubricTemplate): RubricIndex {
   const scale = 10 ** maxDecimals(template);
   const byCode = new Map<string, RubricNode>();
+  const nodes: RubricNode[] = [];
   const build = (item: RubricItem, section: RubricSection, parent?: RubricNode): RubricNode => {
     const children: RubricNode[] = [];
     const node: RubricNode = {
+      ordinal: nodes.length,
       item,
       section,
       parent,
@@ -50,11 +57,12 @@ function buildIndex(template: RubricTemplate): RubricIndex {
       maxUnits: toUnits(item.maxPoints ?? 0, scale),
     };
     byCode.set(item.code, node);
+    nodes.push(node);
     for (const child of item.children ?? []) children.push(build(child, section, node));
     return node;
   };
   const sectionRoots = template.sections.map((section) => section.items.map((item) => build(item, section)));
-  return { scale, byCode, sectionRoots };
+  return { scale, byCode, nodes, sectionRoots };
 }
 
 function maxDecimals(template: RubricTemplate): number {
@@ -75,16 +83,13 @@ export function toUnits(points: number, scale: number): number {
   return Math.round(points * scale);
 }
 
-/** Whether the answer sheet marks this node itself not applicable. */
-export function isMarkedNotApplicable(node: RubricNode, answers: Readonly<Record<string, unknown>>): boolean {
-  const answer = answers[node.item.code];
-  return typeof answer === 'object' && answer !== null && (answer as { notApplicable?: unknown }).notApplicable === true;
-}
+/** A sheet's answers laid out by node ordinal (undefined where the sheet has none). */
+export type AnswerSlots = readonly (ItemAnswer | undefined)[];
 
 /** The code of the nearest ancestor the sheet marks not applicable, if any. */
-export function excludedBy(node: RubricNode, answers: Readonly<Record<string, unknown>>): string | undefined {
+export function excludedBy(node: RubricNode, slots: AnswerSlots): string | undefined {
   for (let up = node.parent; up; up = up.parent) {
-    if (isMarkedNotApplicable(up, answers)) return up.item.code;
+    if (slots[up.ordinal]?.notApplicable === true) return up.item.code;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // JSON path such as `sections[2].items[3].step` and returns undefined, so one pass reports every
 // problem in a file instead of stopping at the first.
 import { decimalPlaces } from './decimal.js';
-import { GRADES, type GradeBand } from './template.types.js';
+import { GRADES } from './template.types.js';
 
 export interface TemplateError {
   /** JSON path of the offending value, e.g. `sections[2].items[3].step`; '' for the whole document. */
@@ -11,8 +11,7 @@ export interface TemplateError {
 }
 
 export type TemplateValidation<T> =
-  | { readonly ok: true; readonly template: T }
-  | { readonly ok: false; readonly errors: readonly TemplateError[] };
+  { readonly ok: true; readonly template: T } | { readonly ok: false; readonly errors: readonly TemplateError[] };
 
 /** Points, steps and weights may carry at most this many decimals (keeps exact arithmetic small). */
 export const MAX_DECIMALS = 4;
@@ -97,7 +96,13 @@ export function readEnum<T extends string>(
   return undefined;
 }
 
-export function readArray(obj: Json, key: string, path: string, errs: ErrorList, required = true): unknown[] | undefined {
+export function readArray(
+  obj: Json,
+  key: string,
+  path: string,
+  errs: ErrorList,
+  required = true,
+): unknown[] | undefined {
   const value = obj[key];
   if (value === undefined && !required) return undefined;
   if (!Array.isArray(value) || value.length === 0) {
@@ -135,7 +140,10 @@ export function checkGradeBands(root: Json, errs: ErrorList): void {
     if (grade && seen.has(grade)) errs.add(at(path, 'grade'), `duplicate grade ${grade}`);
     if (grade) seen.add(grade);
     if (min !== undefined && previous !== undefined && min >= previous) {
-      errs.add(at(path, 'min'), `bands must be ordered from best: ${min} must be below the previous band's ${previous}`);
+      errs.add(
+        at(path, 'min'),
+        `bands must be ordered from best: ${min} must be below the previous band's ${previous}`,
+      );
     }
     if (min !== undefined) previous = min;
   });

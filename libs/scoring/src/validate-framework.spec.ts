@@ -21,7 +21,7 @@ describe(validateFramework.name, () => {
     expect(validateFramework(json)).toEqual({ ok: true, template: json });
   });
 
-  it("should refuse a level-1 weight that is not the sum of its level-3 weights", () => {
+  it('should refuse a level-1 weight that is not the sum of its level-3 weights', () => {
     expect(errorsOf(edited((d) => (d.indicators[0].weight = 15)))).toEqual([
       { path: 'indicators[0].weight', reason: 'must equal the sum of the level-3 weights below it (14)' },
     ]);
@@ -36,7 +36,10 @@ describe(validateFramework.name, () => {
     });
     expect(errorsOf(doc)).toEqual([
       { path: 'indicators[0].children[0].level', reason: 'must be 2 (one below its parent)' },
-      { path: 'indicators[1].children[0].children[0].method', reason: expect.stringMatching(/^must be SELF_REPORT, DATA:<KEY> or RATE:<KEY>/) },
+      {
+        path: 'indicators[1].children[0].children[0].method',
+        reason: expect.stringMatching(/^must be SELF_REPORT, DATA:<KEY> or RATE:<KEY>/),
+      },
       { path: 'indicators[2].children[0].children[0].children', reason: 'a level-3 indicator has no children' },
       { path: 'indicators[3].method', reason: 'only level-3 indicators have a method' },
     ]);
@@ -48,7 +51,10 @@ describe(validateFramework.name, () => {
       d.indicators[0].weight = 13.7;
     });
     expect(errorsOf(doc)).toEqual([
-      { path: 'indicators[0].children[0].children[0].weight', reason: 'must be a multiple of 0.5, the SELF_REPORT scoring step' },
+      {
+        path: 'indicators[0].children[0].children[0].weight',
+        reason: 'must be a multiple of 0.5, the SELF_REPORT scoring step',
+      },
     ]);
   });
 

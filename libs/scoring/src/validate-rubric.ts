@@ -14,13 +14,7 @@ import {
   readString,
   toTicks,
 } from './template-checks.js';
-import {
-  CASE_TYPES,
-  RUBRIC_FORMULAS,
-  type RubricItemKind,
-  SECTION_KINDS,
-  type SectionKind,
-} from './template.types.js';
+import { CASE_TYPES, RUBRIC_FORMULAS, type RubricItemKind, SECTION_KINDS, type SectionKind } from './template.types.js';
 
 const KINDS_BY_SECTION: Record<SectionKind, readonly RubricItemKind[]> = {
   VETO: ['VETO'],
@@ -39,8 +33,10 @@ export function checkRubric(root: Json, errs: ErrorList): void {
   for (const key of ['code', 'version', 'name', 'issuer', 'documentNo']) readString(root, key, '', errs);
   checkCaseTypes(root, errs);
   if (root['formula'] === 'WEIGHTED_SUM') {
-    errs.add('formula', 'WEIGHTED_SUM scores a checklist of weighted items; a rubric with sections uses ' +
-      RUBRIC_FORMULAS.join(', '));
+    errs.add(
+      'formula',
+      'WEIGHTED_SUM scores a checklist of weighted items; a rubric with sections uses ' + RUBRIC_FORMULAS.join(', '),
+    );
   } else {
     readEnum(root, 'formula', RUBRIC_FORMULAS, '', errs);
   }
@@ -51,8 +47,11 @@ export function checkRubric(root: Json, errs: ErrorList): void {
   const sectionCodes = new Map<string, string>();
   sections.forEach((section, i) => checkSection(section, at('sections', i), sectionCodes, ctx));
   if (root['formula'] === 'LEGALITY_PLUS_NORMATIVITY' && !sections.some(isScoredPointsSection)) {
-    errs.add('sections', 'LEGALITY_PLUS_NORMATIVITY needs a POINTS section with DEDUCT or EARN items ' +
-      '(their maxPoints form the normativity denominator)');
+    errs.add(
+      'sections',
+      'LEGALITY_PLUS_NORMATIVITY needs a POINTS section with DEDUCT or EARN items ' +
+        '(their maxPoints form the normativity denominator)',
+    );
   }
 }
 
@@ -95,8 +94,10 @@ function checkSection(section: unknown, path: string, sectionCodes: Map<string, 
   });
   // Deductions may add up past a section's cap (deduct until nothing is left), earned points may not.
   if (maxPoints !== undefined && earnTicks > toTicks(maxPoints)) {
-    errs.add(at(path, 'items'), `EARN items' maxPoints add up to ${fromTicks(earnTicks)}, ` +
-      `above the section's maxPoints ${maxPoints}`);
+    errs.add(
+      at(path, 'items'),
+      `EARN items' maxPoints add up to ${fromTicks(earnTicks)}, ` + `above the section's maxPoints ${maxPoints}`,
+    );
   }
 }
 
@@ -166,7 +167,9 @@ function checkChildren(
   if (maxPoints === undefined || ticks.some((t) => t === undefined)) return;
   const sum = ticks.reduce<number>((total, t) => total + (t ?? 0), 0);
   if (sum !== toTicks(maxPoints)) {
-    ctx.errs.add(at(path, 'children'), `sub-items' maxPoints add up to ${fromTicks(sum)}, ` +
-      `but the item's maxPoints is ${maxPoints}`);
+    ctx.errs.add(
+      at(path, 'children'),
+      `sub-items' maxPoints add up to ${fromTicks(sum)}, ` + `but the item's maxPoints is ${maxPoints}`,
+    );
   }
 }

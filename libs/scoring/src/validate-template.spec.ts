@@ -20,13 +20,14 @@ function errorsOf(json: unknown) {
 }
 
 describe(validateTemplate.name, () => {
-  it.each(['mee-penalty-general-2024.json', 'example-licensing-deduct100.json', 'three-systems-checklist.json'] as const)(
-    'should accept the shipped %s and return it typed',
-    (file) => {
-      const result = validateTemplate(readFixture(file));
-      expect(result).toEqual({ ok: true, template: readFixture(file) });
-    },
-  );
+  it.each([
+    'mee-penalty-general-2024.json',
+    'example-licensing-deduct100.json',
+    'three-systems-checklist.json',
+  ] as const)('should accept the shipped %s and return it typed', (file) => {
+    const result = validateTemplate(readFixture(file));
+    expect(result).toEqual({ ok: true, template: readFixture(file) });
+  });
 
   it('should accept JSON text and report unparsable text at the root', () => {
     expect(validateTemplate(JSON.stringify(readFixture('example-licensing-deduct100.json'))).ok).toBe(true);
@@ -58,14 +59,20 @@ describe(validateTemplate.name, () => {
   it('should refuse sub-items whose maxPoints do not add up to the parent', () => {
     const doc = mee((d) => (d.sections[1].items[0].children[0].maxPoints = 2.5));
     expect(errorsOf(doc)).toEqual([
-      { path: 'sections[1].items[0].children', reason: "sub-items' maxPoints add up to 9.5, but the item's maxPoints is 10" },
+      {
+        path: 'sections[1].items[0].children',
+        reason: "sub-items' maxPoints add up to 9.5, but the item's maxPoints is 10",
+      },
     ]);
   });
 
   it('should refuse an item code used twice anywhere in the rubric', () => {
     const doc = mee((d) => (d.sections[2].items[1].children[0].code = 'L01'));
     expect(errorsOf(doc)).toEqual([
-      { path: 'sections[2].items[1].children[0].code', reason: "duplicate code 'L01' (first used at sections[0].items[0])" },
+      {
+        path: 'sections[2].items[1].children[0].code',
+        reason: "duplicate code 'L01' (first used at sections[0].items[0])",
+      },
     ]);
   });
 
@@ -78,7 +85,10 @@ describe(validateTemplate.name, () => {
     expect(errorsOf(doc)).toEqual(
       expect.arrayContaining([
         { path: 'sections[0].items[0].kind', reason: 'must be VETO (the kind of its section or parent item)' },
-        { path: 'sections[2].items[0].children[0].kind', reason: 'must be EARN (the kind of its section or parent item)' },
+        {
+          path: 'sections[2].items[0].children[0].kind',
+          reason: 'must be EARN (the kind of its section or parent item)',
+        },
         { path: 'sections[1].items[0].kind', reason: 'must be DEDUCT (the kind of its section or parent item)' },
       ]),
     );
@@ -155,6 +165,8 @@ describe(validateTemplate.name, () => {
 
   it('should refuse a document that is neither a rubric nor a checklist', () => {
     expect(errorsOf([])).toEqual([{ path: '', reason: 'must be a JSON object' }]);
-    expect(errorsOf({ code: 'X' })).toEqual([{ path: '', reason: 'must have sections (a rubric) or items (a checklist)' }]);
+    expect(errorsOf({ code: 'X' })).toEqual([
+      { path: '', reason: 'must have sections (a rubric) or items (a checklist)' },
+    ]);
   });
 });

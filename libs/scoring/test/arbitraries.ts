@@ -20,7 +20,11 @@ function itemAnswer(item: RubricItem, vetoHitWeight: number): fc.Arbitrary<ItemA
     );
   }
   const options: fc.Arbitrary<ItemAnswer | undefined>[] = [fc.constant(undefined)];
-  if (!item.children) options.push(legalPoints(item).map((points) => ({ points })), legalPoints(item).map((points) => ({ points })));
+  if (!item.children)
+    options.push(
+      legalPoints(item).map((points) => ({ points })),
+      legalPoints(item).map((points) => ({ points })),
+    );
   if (item.mayNotApply) options.push(fc.constant({ notApplicable: true }));
   return fc.oneof(...options);
 }
@@ -55,9 +59,14 @@ export function checklistAnswers(template: ChecklistTemplate): fc.Arbitrary<Answ
   const perItem = template.items.map((item) => {
     const results: CheckResult[] = ['PASS', 'PARTIAL', 'FAIL'];
     if (item.mayNotApply) results.push('NOT_APPLICABLE');
-    return fc.option(fc.constantFrom(...results).map((result) => ({ result })), { nil: undefined });
+    return fc.option(
+      fc.constantFrom(...results).map((result) => ({ result })),
+      { nil: undefined },
+    );
   });
-  return fc.tuple(...perItem).map((values) =>
-    Object.fromEntries(template.items.flatMap((item, i) => (values[i] ? [[item.code, values[i]]] : []))),
-  );
+  return fc
+    .tuple(...perItem)
+    .map((values) =>
+      Object.fromEntries(template.items.flatMap((item, i) => (values[i] ? [[item.code, values[i]]] : []))),
+    );
 }
