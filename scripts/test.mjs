@@ -10,10 +10,10 @@ const steps = [
   ['compose file', 'node', ['scripts/compose-check.mjs']],
   ['build', 'node', ['scripts/build-if-stale.mjs']],
   ['unit', 'node', [...jest, '--selectProjects', 'unit']],
-  ['integration (embedded)', 'node', [...jest, '--selectProjects', 'integration', '--runInBand'], { TEST_MODE: 'embedded' }],
-  ['integration (server)', 'node', [...jest, '--selectProjects', 'integration', '--runInBand'], { TEST_MODE: 'server' }],
-  ['e2e (embedded)', 'node', [...jest, '--selectProjects', 'e2e', '--runInBand'], { TEST_MODE: 'embedded' }],
-  ['e2e (server)', 'node', [...jest, '--selectProjects', 'e2e', '--runInBand'], { TEST_MODE: 'server' }],
+  ['integration (embedded)', 'node', [...jest, '--selectProjects', 'integration', '--maxWorkers=2'], { TEST_MODE: 'embedded' }],
+  ['integration (server)', 'node', [...jest, '--selectProjects', 'integration', '--maxWorkers=2'], { TEST_MODE: 'server' }],
+  ['e2e (embedded)', 'node', [...jest, '--selectProjects', 'e2e', '--maxWorkers=2'], { TEST_MODE: 'embedded' }],
+  ['e2e (server)', 'node', [...jest, '--selectProjects', 'e2e', '--maxWorkers=2'], { TEST_MODE: 'server' }],
   ['browser', 'node', [...jest, '--selectProjects', 'browser', '--runInBand'], { TEST_MODE: 'embedded' }],
 ];
 
