@@ -4,13 +4,18 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@ducha/audit';
 import { AuthModule } from '@ducha/auth';
+import { CasesModule } from '@ducha/cases';
 import { CalendarModule } from '@ducha/calendar';
+import { CockpitModule } from '@ducha/cockpit';
+import { AssessmentModule } from '@ducha/assessment';
+import { ComplianceModule } from '@ducha/compliance';
 import { JsonLogger } from '@ducha/common';
 import { AppConfig, ConfigModule } from '@ducha/config';
 import { DatabaseModule } from '@ducha/database';
 import { OrgModule } from '@ducha/org';
 import { QueueModule, QueueWorkersModule } from '@ducha/queue';
 import { RealtimeModule } from '@ducha/realtime';
+import { ReviewsModule } from '@ducha/reviews';
 import { RectificationModule } from '@ducha/rectification';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AuditResolver } from './audit/audit.resolver.js';
@@ -18,6 +23,7 @@ import { graphqlOptions } from './graphql/graphql.options.js';
 import { AllExceptionsFilter } from './ops/http-exception.filter.js';
 import { HttpContextMiddleware } from './ops/http-context.middleware.js';
 import { OpsController } from './ops/ops.controller.js';
+import { RealtimeGatewayModule } from './realtime/realtime.gateway.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
 import { createValidationPipe } from './validation.js';
 
@@ -26,6 +32,12 @@ const FEATURES = [
   OrgModule,
   AuthModule,
   RectificationModule,
+  RealtimeGatewayModule,
+  CockpitModule,
+  CasesModule,
+  ReviewsModule,
+  ComplianceModule,
+  AssessmentModule,
 ];
 
 @Module({})

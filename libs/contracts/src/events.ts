@@ -64,6 +64,8 @@ export interface RectificationTransition {
 export interface RectificationEventPayloads {
   'rectification.issued': RectificationTransition & { findings: number };
   'rectification.acknowledged': RectificationTransition;
+  /** ACKNOWLEDGED or RETURNED → IN_PROGRESS: the department starts (or resumes) the work. */
+  'rectification.started': RectificationTransition;
   'rectification.submitted': RectificationTransition;
   'rectification.returned': RectificationTransition & { reason: string };
   'rectification.extension_requested': RectificationTransition & { requestedDeadline: string };

@@ -11,15 +11,47 @@ export enum QueueName {
 
 export enum JobName {
   AUDIT_SEAL = 'audit.seal',
+  /** Rectification deadlines: reminders and the escalation ladder (libs/rectification). */
+  RECTIFICATION_SWEEP = 'rectification.sweep',
+  /** A large case-file sheet import (libs/cases). */
+  CASE_FILES_IMPORT = 'cases.import',
+  /** Automatic screens of a three-systems round (libs/compliance). */
+  COMPLIANCE_SCREEN = 'compliance.screen',
+  /** The standing screen over every department's current year (libs/compliance), nightly and on demand. */
+  COMPLIANCE_STANDING_SCREEN = 'compliance.standing_screen',
+  /** Recomputes the cockpit's read model from the relayed events (libs/cockpit). */
+  COCKPIT_REBUILD = 'cockpit.rebuild',
+  /** Overdue plan measures become findings (libs/assessment). */
+  ASSESSMENT_SWEEP = 'assessment.sweep',
 }
 
 export interface JobPayloads {
   [JobName.AUDIT_SEAL]: Record<string, never>;
+  /** `now` (ISO instant) only for tests and replays; the schedule sends none. */
+  [JobName.RECTIFICATION_SWEEP]: { now?: string };
+  [JobName.CASE_FILES_IMPORT]: { importId: string };
+  [JobName.COMPLIANCE_SCREEN]: { roundId: string; actorUserId: string };
+  [JobName.COMPLIANCE_STANDING_SCREEN]: { year?: number };
+  [JobName.COCKPIT_REBUILD]: Record<string, never>;
+  /** `now` (ISO instant) only for tests; the schedule sends none. */
+  [JobName.ASSESSMENT_SWEEP]: { now?: string };
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.AUDIT_SEAL]: QueueName.SYSTEM,
+  [JobName.RECTIFICATION_SWEEP]: QueueName.SYSTEM,
+  [JobName.CASE_FILES_IMPORT]: QueueName.WORK,
+  [JobName.COMPLIANCE_SCREEN]: QueueName.WORK,
+  [JobName.COMPLIANCE_STANDING_SCREEN]: QueueName.WORK,
+  [JobName.COCKPIT_REBUILD]: QueueName.SYSTEM,
+  [JobName.ASSESSMENT_SWEEP]: QueueName.SYSTEM,
 };
 
 /** Repeating jobs: upserted by whichever process runs the workers (idempotent per name). */
-export const SCHEDULES: readonly { name: JobName; everyMs: number }[] = [{ name: JobName.AUDIT_SEAL, everyMs: 2000 }];
+export const SCHEDULES: readonly { name: JobName; everyMs: number }[] = [
+  { name: JobName.AUDIT_SEAL, everyMs: 2000 },
+  { name: JobName.RECTIFICATION_SWEEP, everyMs: 5 * 60_000 },
+  // Hourly tick; the handler works only in the 02:00 hour (Asia/Shanghai), so the screen runs nightly.
+  { name: JobName.COMPLIANCE_STANDING_SCREEN, everyMs: 3600_000 },
+  { name: JobName.ASSESSMENT_SWEEP, everyMs: 60 * 60_000 },
+];

@@ -1,4 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { seedCaseFiles } from './seed-cases.js';
+import { seedRectification } from './seed-rectification.js';
+import { seedReviews } from './seed-reviews.js';
+import { seedCompliance } from './seed-compliance.js';
+import { seedAssessment } from './seed-assessment.js';
 
 /** What the organisation seed made, for the steps that follow it. */
 export interface SeedContext {
@@ -24,4 +29,11 @@ export type SeedStep = (m: EntityManager, ctx: SeedContext) => Promise<void>;
  * published campaign of last year, a finished three-systems round, rectification tasks, the plan.
  * Each capability adds its step here (one line).
  */
-export const DEMO_SEED_STEPS: { name: string; run: SeedStep }[] = [];
+export const DEMO_SEED_STEPS: { name: string; run: SeedStep }[] = [
+  { name: 'case files', run: seedCaseFiles },
+  { name: 'reviews', run: seedReviews },
+  { name: 'three-systems round', run: seedCompliance },
+  // Keep rectification after the review and three-systems steps: it issues their findings.
+  { name: 'rectification', run: seedRectification },
+  { name: 'assessment plan', run: seedAssessment },
+];

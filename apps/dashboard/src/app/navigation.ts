@@ -1,6 +1,6 @@
 import { AuditOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, SettingOutlined } from '@ant-design/icons';
 import { Role } from '@ducha/contracts';
-import type { ComponentType, CSSProperties } from 'react';
+import { lazy, type ComponentType, type CSSProperties } from 'react';
 import type { MessageKey } from '../i18n/locales';
 
 /** An @ant-design/icons component (or any icon taking the same basic props). */
@@ -28,6 +28,7 @@ export const FEATURES: readonly FeatureEntry[] = [
     labelKey: 'nav.reviews',
     icon: FileSearchOutlined,
     roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER],
+    page: lazy(() => import('../features/reviews/ReviewsPage').then((m) => ({ default: m.ReviewsPage }))),
   },
   {
     key: 'compliance',
@@ -41,18 +42,21 @@ export const FEATURES: readonly FeatureEntry[] = [
     icon: FlagOutlined,
     // Leaders read the ledger; the screen itself will hide every action from them.
     roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER, Role.LEADER],
+    page: lazy(() => import('../features/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),
   },
   {
     key: 'cockpit',
     labelKey: 'nav.cockpit',
     icon: DashboardOutlined,
     roles: [Role.LEADER, Role.INSPECTOR],
+    page: lazy(() => import('../features/cockpit/CockpitPage').then((m) => ({ default: m.CockpitPage }))),
   },
   {
     key: 'admin',
     labelKey: 'nav.admin',
     icon: SettingOutlined,
     roles: [Role.ADMIN],
+    page: lazy(() => import('../features/admin/AdminPage').then((m) => ({ default: m.AdminPage }))),
   },
 ];
 

@@ -1,11 +1,12 @@
-import { BankOutlined, BellOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Flex, Layout, Tooltip } from 'antd';
+import { BankOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/useT';
 import { formatInShanghai } from '../../shared/time/dayjs';
 import { useMe } from '../auth/useAuth';
 import styles from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 interface AppHeaderProps {
@@ -16,7 +17,6 @@ interface AppHeaderProps {
 export function AppHeader({ collapsed, onToggleCollapsed }: AppHeaderProps) {
   const t = useT();
   const me = useMe();
-  const { message } = App.useApp();
 
   return (
     <Layout.Header className={styles.header}>
@@ -43,19 +43,7 @@ export function AppHeader({ collapsed, onToggleCollapsed }: AppHeaderProps) {
           </span>
         </span>
         <span className={styles.today}>{formatInShanghai(Date.now(), t('format.longDate'))}</span>
-        <Tooltip title={t('header.notificationsSoon')}>
-          {/* Placeholder until the notification centre lands; kept focusable so it is discoverable. */}
-          <Badge count={0} size="small">
-            <Button
-              type="text"
-              className={styles.headerButton}
-              icon={<BellOutlined />}
-              aria-label={t('header.notifications')}
-              onClick={() => void message.info(t('header.notificationsSoon'))}
-              data-testid="header-notifications"
-            />
-          </Badge>
-        </Tooltip>
+        <NotificationBell className={styles.headerButton} />
         <LanguageSwitch />
         <UserMenu />
       </Flex>

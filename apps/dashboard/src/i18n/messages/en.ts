@@ -1,7 +1,15 @@
+import { adminEn } from './admin.en';
+import { rectEn } from './rect.en';
+import { reviewsEn } from './reviews.en';
+import { cockpitEn } from './cockpit.en';
 import type { MessageKey } from './zh-CN';
 
 /** English UI text. Typed against the zh-CN keys so a missing or stray key fails the build. */
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
+  ...rectEn,
+  ...reviewsEn,
+  ...cockpitEn,
   'app.name': 'Ducha',
   'app.fullName': 'Ducha · Rule-of-Law Supervision Platform',
   'app.subtitle': 'Rule-of-law government supervision',

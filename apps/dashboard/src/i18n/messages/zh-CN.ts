@@ -3,7 +3,16 @@
  * other locale must provide (`en.ts` is typed against it and fails to compile when a key is
  * missing). Placeholders are `{name}`; keep them identical across locales.
  */
+import { adminZhCN } from './admin.zh-CN';
+import { rectZhCN } from './rect.zh-CN';
+import { reviewsZhCN } from './reviews.zh-CN';
+import { cockpitZhCN } from './cockpit.zh-CN';
+
 export const zhCN = {
+  ...adminZhCN,
+  ...rectZhCN,
+  ...reviewsZhCN,
+  ...cockpitZhCN,
   'app.name': '督察',
   'app.fullName': '督察 · 法治督察工作平台',
   'app.subtitle': '法治政府建设督察',

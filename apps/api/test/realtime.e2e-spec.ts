@@ -1,0 +1,183 @@
+import type { DomainEventPayloads, DomainEventType, EventScope } from '@ducha/contracts';
+import { TransactionRunner } from '@ducha/database';
+import { OutboxService, type RelayedEvent } from '@ducha/realtime';
+import { testConfig, testMode } from '@ducha/testing';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { io, type Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/create-app.js';
+import { startTestApp, type TestApp } from './harness.js';
+import { quietLogger } from '@ducha/testing';
+
+interface Client {
+  socket: Socket;
+  events: RelayedEvent[];
+  readySeq: Promise<number>;
+  lastSeq(): number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function listen(app: NestExpressApplication): Promise<string> {
+  const server = app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function connect(url: string, token: string | undefined, lastSeq?: number, into: RelayedEvent[] = []): Client {
+  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token, lastSeq }, forceNew: true });
+  let ready = 0;
+  socket.on('event', (event: RelayedEvent) => into.push(event));
+  const readySeq = new Promise<number>((resolve) => socket.once('ready', ({ seq }: { seq: number }) => resolve((ready = seq))));
+  return { socket, events: into, readySeq, lastSeq: () => Math.max(ready, into.at(-1)?.seq ?? 0) };
+}
+
+function refused(url: string, token: string | undefined): Promise<string> {
+  const { socket } = connect(url, token);
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', (error) => resolve(error.message));
+    socket.once('connect', () => reject(new Error('connected without a valid token')));
+  });
+}
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe(`Realtime delivery over socket.io (e2e, ${testMode()})`, () => {
+  let t: TestApp;
+  let url: string;
+  let scopes: Record<'officer' | 'officer2' | 'office', EventScope>;
+  let officerUserId: string;
+  const open: Socket[] = [];
+  const track = (c: Client) => (open.push(c.socket), c);
+
+  async function emit<T extends DomainEventType>(type: T, scope: EventScope, payload: DomainEventPayloads[T]): Promise<void> {
+    const outbox = t.app.get(OutboxService);
+    await t.app.get(TransactionRunner).run((m) => outbox.emit(m, type, scope, payload));
+  }
+  const unitEvent = (scope: EventScope, name: string) => emit('org.unit_changed', scope, { unitId: scope.departmentId ?? '', name });
+  const names = (c: Client) => c.events.map((e) => (e.payload as { name?: string }).name);
+
+  beforeAll(async () => {
+    // Server mode: this api process also stands for the relay (a worker process does in production).
+    t = await startTestApp({ RUN_RELAY: 'true' });
+    url = await listen(t.app);
+    const rows: { code: string; id: string; path: string }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT u.code, u.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code IN ('QH-SCJG', 'QH-ZHZF', 'QH-SFJ')`,
+      );
+    const scope = (code: string, department = true): EventScope => {
+      const row = rows.find((r) => r.code === code)!;
+      return { regionPath: row.path, departmentId: department ? row.id : null };
+    };
+    scopes = { officer: scope('QH-SCJG'), officer2: scope('QH-ZHZF'), office: scope('QH-SFJ', false) };
+    [{ id: officerUserId }] = await t.app.get(DataSource).query(`SELECT id FROM app_user WHERE username = 'officer'`);
+  });
+  afterEach(() => open.splice(0).forEach((s) => s.disconnect()));
+  afterAll(async () => t.close());
+
+  it('should refuse a socket without a token, with a forged token, and accept a valid one', async () => {
+    expect(await refused(url, undefined)).toBe('UNAUTHENTICATED');
+    const forged = (await t.token('leader')).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(await refused(url, forged)).toBe('UNAUTHENTICATED');
+    const ok = track(connect(url, await t.token('leader')));
+    expect(await ok.readySeq).toBeGreaterThanOrEqual(0);
+  });
+
+  it("should deliver live events only within the scope: an officer never receives another department's events", async () => {
+    const officer = track(connect(url, await t.token('officer')));
+    const officer2 = track(connect(url, await t.token('officer2')));
+    const leader = track(connect(url, await t.token('leader')));
+    await Promise.all([officer.readySeq, officer2.readySeq, leader.readySeq]);
+    await unitEvent(scopes.officer, 'scope-1');
+    await unitEvent(scopes.officer2, 'scope-2');
+    await emit('org.imported', scopes.office, { kind: 'UNITS', rows: 1 });
+    await emit('notification.created', scopes.officer, { notificationId: 'n1', userId: officerUserId, title: 'scope-note', kind: 'TEST' });
+    await until(() => leader.events.length === 3 && officer.events.length === 2 && officer2.events.length === 1, 'scoped delivery');
+    await sleep(300);
+    expect(names(officer)).toEqual(['scope-1', undefined]);
+    expect(officer.events[1].type).toBe('notification.created');
+    expect(names(officer2)).toEqual(['scope-2']);
+    expect(leader.events.map((e) => e.type)).toEqual(['org.unit_changed', 'org.unit_changed', 'org.imported']);
+    const seqs = leader.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('should replay every event after lastSeq that the client may see, then stream live', async () => {
+    const watcher = track(connect(url, await t.token('officer')));
+    await watcher.readySeq;
+    for (const n of ['r-1', 'r-2', 'x-1', 'r-3']) await unitEvent(n.startsWith('x') ? scopes.officer2 : scopes.officer, n);
+    await until(() => watcher.events.length === 3, 'live events');
+    const afterFirst = watcher.events[0].seq;
+    const replayed = track(connect(url, await t.token('officer'), afterFirst));
+    const ready = await replayed.readySeq;
+    expect(names(replayed)).toEqual(['r-2', 'r-3']);
+    expect(ready).toBeGreaterThanOrEqual(watcher.events[2].seq);
+    await unitEvent(scopes.officer, 'r-4');
+    await until(() => replayed.events.length === 3, 'the live event after replay');
+    expect(names(replayed)).toEqual(['r-2', 'r-3', 'r-4']);
+  });
+
+  it('should catch up after a killed connection, without gaps or duplicates while events keep coming', async () => {
+    const received: RelayedEvent[] = [];
+    let client = track(connect(url, await t.token('leader'), undefined, received));
+    await client.readySeq;
+    const sent: string[] = [];
+    let stop = false;
+    const producer = (async () => {
+      for (let i = 0; !stop; i++) {
+        const name = `k-${i}`;
+        await unitEvent(i % 2 ? scopes.officer : scopes.officer2, name);
+        sent.push(name);
+        await sleep(5);
+      }
+    })();
+    for (let round = 0; round < 4; round++) {
+      await sleep(150);
+      client.socket.disconnect(); // killed: whatever is in flight is lost
+      await sleep(100);
+      client = track(connect(url, await t.token('leader'), client.lastSeq(), received));
+      await client.readySeq;
+    }
+    stop = true;
+    await producer;
+    await until(() => received.filter((e) => (e.payload as { name: string }).name?.startsWith('k-')).length >= sent.length, 'catch-up');
+    await sleep(300);
+    const got = received.map((e) => (e.payload as { name: string }).name).filter((n) => n?.startsWith('k-'));
+    expect(got).toEqual(sent);
+    const seqs = received.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  if (testMode() === 'server') {
+    it('should let a client move to another api process and miss nothing', async () => {
+      const other = await createApp(testConfig({ ...t.environment.env, RUN_RELAY: 'false', RUN_WORKERS: 'false' }), quietLogger());
+      await other.init();
+      try {
+        const otherUrl = await listen(other);
+        const received: RelayedEvent[] = [];
+        const first = track(connect(url, await t.token('leader'), undefined, received));
+        await first.readySeq;
+        await unitEvent(scopes.officer, 'n-1');
+        await until(() => received.length === 1, 'first node');
+        first.socket.disconnect();
+        await unitEvent(scopes.officer, 'n-2');
+        const second = track(connect(otherUrl, await t.token('leader'), first.lastSeq(), received));
+        await second.readySeq;
+        await unitEvent(scopes.officer2, 'n-3'); // relayed by the first process, reaches the second through Redis
+        await until(() => received.length === 3, 'second node');
+        expect(received.map((e) => (e.payload as { name: string }).name)).toEqual(['n-1', 'n-2', 'n-3']);
+      } finally {
+        await other.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,120 @@
+import { CalendarService } from '@ducha/calendar';
+import { FindingSeverity, FindingSource, type FindingDraft } from '@ducha/contracts';
+import { TransactionRunner } from '@ducha/database';
+import { FindingService } from '@ducha/rectification';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { TestApp } from './harness.js';
+
+export const TASK_FIELDS = `id taskNo state version deadline departmentId departmentName warningLevel escalationStep findingCount closedOn closedOnTime`;
+
+/** A minimal valid PDF, padded to `size` bytes. */
+export function pdf(size = 600): Buffer {
+  const head = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
+}
+
+export function shanghaiToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export class RectificationDriver {
+  constructor(private readonly t: TestApp) {}
+
+  get db(): DataSource {
+    return this.t.app.get(DataSource);
+  }
+
+  async unitId(code: string): Promise<string> {
+    const [row] = await this.db.query(`SELECT id FROM unit WHERE code = $1`, [code]);
+    return row.id;
+  }
+
+  addWorkingDays(date: string, n: number): Promise<string> {
+    return this.t.app.get(CalendarService).addWorkingDays(date, n);
+  }
+
+  /** Findings as a finalized campaign hands them over (FindingService.record, in one transaction). */
+  async campaignFindings(batchId: string, perUnit: Record<string, number>): Promise<void> {
+    const drafts: FindingDraft[] = [];
+    for (const [code, n] of Object.entries(perUnit)) {
+      const departmentId = await this.unitId(code);
+      for (let i = 0; i < n; i++) {
+        drafts.push({
+          source: FindingSource.CASE_REVIEW,
+          departmentId,
+          originType: 'ScoreSheetItem',
+          originId: `${batchId}-${code}-${i}`,
+          batchId,
+          category: i % 2 ? 'PROCEDURE' : 'SUBSTANCE',
+          severity: i === 0 ? FindingSeverity.MAJOR : FindingSeverity.GENERAL,
+          description: `${code} 案卷问题 ${i + 1}：未告知陈述申辩权利`,
+          legalBasis: '《行政处罚法》第四十四条',
+          evidence: { caseNo: `${code}-2026-${i}` },
+          dedupKey: `${batchId}:${code}:${i}`,
+        });
+      }
+    }
+    const service = this.t.app.get(FindingService);
+    await this.t.app.get(TransactionRunner).run((m) => service.record(m, drafts));
+  }
+
+  async gql(username: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+    return this.t.gql.ok(query, variables, await this.t.token(username));
+  }
+
+  async code(username: string, query: string, variables: Record<string, unknown> = {}): Promise<string | undefined> {
+    return this.t.gql.code(query, variables, await this.t.token(username));
+  }
+
+  /** Runs a task mutation taking `input: { taskId, version, ... }` and returns the task. */
+  async act(username: string, mutation: string, input: Record<string, unknown>): Promise<any> {
+    const data = await this.gql(username, `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${TASK_FIELDS} } }`, { input });
+    return data[mutation];
+  }
+
+  async actCode(username: string, mutation: string, input: Record<string, unknown>): Promise<string | undefined> {
+    return this.code(username, `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { id } }`, { input });
+  }
+
+  async upload(username: string, taskId: string, content: Buffer, name = 'evidence.pdf'): Promise<request.Response> {
+    return request(this.t.app.getHttpServer())
+      .post(`/files/rectification/${taskId}`)
+      .set('authorization', `Bearer ${await this.t.token(username)}`)
+      .attach('file', content, name);
+  }
+
+  async get(username: string, path: string): Promise<request.Response> {
+    return request(this.t.app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${await this.t.token(username)}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+}
+
+const INPUT_TYPES: Record<string, string> = {
+  acknowledgeRectification: 'TaskRefInput',
+  startRectification: 'TaskRefInput',
+  verifyRectification: 'TaskRefInput',
+  closeRectification: 'TaskRefInput',
+  submitRectification: 'SubmitRectificationInput',
+  returnRectification: 'ReasonInput',
+  cancelRectification: 'ReasonInput',
+  requestRectificationExtension: 'RequestExtensionInput',
+  decideRectificationExtension: 'DecideExtensionInput',
+  scheduleRectificationFollowUp: 'ScheduleFollowUpInput',
+  recordRectificationFollowUp: 'RecordFollowUpInput',
+  issueRectification: 'IssueRectificationInput',
+  bulkIssueRectification: 'BulkIssueRectificationInput',
+};
+
+function inputType(mutation: string): string {
+  const type = INPUT_TYPES[mutation];
+  if (!type) throw new Error(`unknown mutation ${mutation}`);
+  return type;
+}

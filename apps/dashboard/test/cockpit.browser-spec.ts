@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+import { startApiProcess, type ApiProcess } from './support/api-process.js';
+import { launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
+import { apiLogin, gql, type ApiUser } from './support/graphql.js';
+
+async function issueTask(
+  baseUrl: string,
+  inspector: ApiUser,
+  departmentId: string,
+  text: string,
+): Promise<{ id: string; version: number; taskNo: string }> {
+  const finding = await gql<{ createFinding: { id: string } }>(
+    baseUrl,
+    `mutation($f: CreateFindingInput!) { createFinding(input: $f) { id } }`,
+    { f: { departmentId, source: 'INSPECTION', severity: 'GENERAL', category: '执法程序', description: text } },
+    inspector.token,
+  );
+  const task = await gql<{ issueRectification: { id: string; version: number; taskNo: string } }>(
+    baseUrl,
+    `mutation($i: IssueRectificationInput!) { issueRectification(input: $i) { id version taskNo } }`,
+    { i: { findingIds: [finding.createFinding.id], requirements: '限期整改', responsiblePerson: '王科长', coDepartmentIds: [] } },
+    inspector.token,
+  );
+  return task.issueRectification;
+}
+
+async function kpi(page: Page, key: string): Promise<number> {
+  return Number((await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent())?.replace(/[^\d.]/g, ''));
+}
+
+/** 领导驾驶舱: the demo leader watches figures and the feed change without a reload, and catches up after a drop. */
+describe('cockpit (browser)', () => {
+  let api: ApiProcess;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startApiProcess();
+    browser = await launchBrowser({ width: 1920, height: 1080 });
+    page = await browser.newPage();
+    await signIn(page, api.baseUrl, 'leader');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(() => {
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('updates the numbers and the feed live, and catches up after the socket is dropped', async () => {
+    await page.goto(`${api.baseUrl}/cockpit`);
+    await page.locator('[data-testid="cockpit-connection"][data-status="live"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('chart-ranking').locator('canvas').waitFor();
+    await screenshot(page, 'cockpit-1920');
+    const issuedBefore = await kpi(page, 'tasksIssued');
+
+    const [inspector, officer] = [await apiLogin(api.baseUrl, 'inspector'), await apiLogin(api.baseUrl, 'officer')];
+    const task = await issueTask(api.baseUrl, inspector, officer.unitId, '驾驶舱测试：执法公示不及时');
+    await page.getByTestId('cockpit-feed').getByText(`收到整改通知（${task.taskNo}）`).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(
+      ([before]) =>
+        Number(document.querySelector('[data-testid="kpi-tasksIssued"] .ant-statistic-content')?.textContent?.replace(/[^\d.]/g, '')) ===
+        before + 1,
+      [issuedBefore],
+      { timeout: 20_000 },
+    );
+
+    // Drop the socket, mutate while it is down, and see the event arrive after the reconnect.
+    await page.evaluate(() => (window as unknown as { __cockpitLive: { drop(): void } }).__cockpitLive.drop());
+    await gql(
+      api.baseUrl,
+      `mutation($i: TaskRefInput!) { acknowledgeRectification(input: $i) { id } }`,
+      { i: { taskId: task.id, version: task.version } },
+      officer.token,
+    );
+    await page.getByTestId('cockpit-feed').getByText(`区市场监督管理局 签收了整改通知（${task.taskNo}）`).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="cockpit-connection"][data-status="live"]').waitFor();
+    const feed = await page.getByTestId('cockpit-feed').locator('.ant-list-item').allTextContents();
+    expect(feed.filter((line) => line.includes(`签收了整改通知（${task.taskNo}）`))).toHaveLength(1);
+    await screenshot(page, 'cockpit-live');
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'cockpit-laptop');
+  });
+});

@@ -1,0 +1,48 @@
+// A worker thread of bench/realtime-latency.ts: holds its share of the socket clients, so the
+// measuring side is not one saturated event loop. Latency = receipt − the producer's stamp taken
+// just before the insert (wall clock shared by all threads), so it includes the commit itself.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Socket } from 'socket.io-client';
+import { connectSocket } from './realtime-env.js';
+
+const { port, ports, token, clients } = workerData as { port?: number; ports: number[]; token: string; clients: number };
+const sockets: Socket[] = [];
+let latencies: number[] = [];
+let received = 0;
+let duplicates = 0;
+let outOfOrder = 0;
+
+async function main(): Promise<void> {
+  for (let i = 0; i < clients; i++) {
+    const socket = await connectSocket(port ?? ports[i % ports.length], token);
+    const seen = new Set<string>();
+    let last = 0;
+    socket.on('event', (event: { seq: number; payload: { name?: string; sentAt?: number } }) => {
+      const { name, sentAt } = event.payload;
+      if (!name?.startsWith('b-') || sentAt === undefined) return; // the demo seed's events
+      if (seen.has(name)) duplicates++;
+      if (event.seq <= last) outOfOrder++;
+      seen.add(name);
+      last = event.seq;
+      received++;
+      latencies.push(Date.now() - sentAt);
+    });
+    sockets.push(socket);
+  }
+  parentPort!.postMessage({ kind: 'connected' });
+}
+
+parentPort!.on('message', (message: { kind: string }) => {
+  if (message.kind === 'collect') {
+    parentPort!.postMessage({ kind: 'tally', latencies, received, duplicates, outOfOrder });
+    latencies = [];
+    received = duplicates = outOfOrder = 0;
+  } else if (message.kind === 'count') {
+    parentPort!.postMessage({ kind: 'count', received });
+  } else if (message.kind === 'close') {
+    sockets.forEach((s) => s.disconnect());
+    parentPort!.postMessage({ kind: 'closed' });
+  }
+});
+
+void main();

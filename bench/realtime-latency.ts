@@ -1,0 +1,123 @@
+// Commit → socket delivery latency, server mode: two api processes and a worker (the relay) from
+// dist/, N dashboard clients (the demo leader, who sees every event) split over both apis. A
+// producer commits outbox events at a fixed rate exactly as OutboxService.emit does (insert +
+// NOTIFY in one transaction) and stamps each commit; clients stamp receipt. Reports p50/p99 and
+// checks every client received every event once, in seq order. Then steps the rate up to find the
+// highest rate with p99 ≤ 100 ms.
+// Run: `npm run build:server && npx tsx bench/realtime-latency.ts [clients=1000] [rate=20] [seconds=60] [ramp=40,80,160]` (BENCH_CLIENT_THREADS=4)
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { createBenchDatabase, login, percentile, startApi, startWorker, stopAll } from './realtime-env.js';
+
+const CLIENTS = Number(process.argv[2] ?? 1000);
+const RATE = Number(process.argv[3] ?? 20);
+const SECONDS = Number(process.argv[4] ?? 60);
+const RAMP = (process.argv[5] ?? '40,80,160').split(',').filter(Boolean).map(Number);
+const PORTS = [3961, 3962];
+const THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 4);
+
+async function main(): Promise<void> {
+  const bench = await createBenchDatabase();
+  try {
+    await startWorker(bench);
+    for (const port of PORTS) await startApi(bench, port);
+    const token = await login(PORTS[0], 'leader');
+    const pool = new pg.Pool({ connectionString: bench.url, max: 4 });
+    const [scope] = (await pool.query(`SELECT u.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SCJG'`)).rows;
+    const started = performance.now();
+    const threads = Array.from({ length: THREADS }, (_, i) => {
+      const share = Math.floor(CLIENTS / THREADS) + (i < CLIENTS % THREADS ? 1 : 0);
+      return new Worker(new URL('./realtime-clients.ts', import.meta.url), {
+        workerData: { ports: PORTS, token, clients: share },
+        execArgv: ['--import', 'tsx'],
+      });
+    });
+    const ask = (worker: Worker, kind: string) =>
+      new Promise<Record<string, any>>((resolve) => {
+        const onMessage = (message: Record<string, any>) => {
+          if (message.kind !== 'connected' || kind === 'connected') {
+            worker.off('message', onMessage);
+            resolve(message);
+          }
+        };
+        worker.on('message', onMessage);
+        if (kind !== 'connected') worker.postMessage({ kind });
+      });
+    await Promise.all(threads.map((w) => ask(w, 'connected')));
+    console.log(
+      `${CLIENTS} clients in ${THREADS} threads connected over ${PORTS.length} api processes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    let n = 0;
+    const emit = async (): Promise<void> => {
+      const name = `b-${n++}`;
+      const sentAt = Date.now();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`INSERT INTO outbox_event (type, region_path, department_id, payload) VALUES ('org.unit_changed', $1, $2, $3)`, [
+          scope.path,
+          scope.id,
+          { unitId: scope.id, name, sentAt },
+        ]);
+        await client.query(`SELECT pg_notify('ducha_outbox', '')`);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+
+    async function phase(rate: number, seconds: number): Promise<{ p50: number; p99: number; ok: boolean }> {
+      await Promise.all(threads.map((w) => ask(w, 'collect')));
+      const before = n;
+      const pending: Promise<void>[] = [];
+      const timer = setInterval(() => pending.push(emit()), 1000 / rate);
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      clearInterval(timer);
+      await Promise.all(pending);
+      const sent = n - before;
+      const expected = sent * CLIENTS;
+      const deadline = Date.now() + 20_000;
+      const count = async () => (await Promise.all(threads.map((w) => ask(w, 'count')))).reduce((s, m) => s + m.received, 0);
+      while ((await count()) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      const tallies = await Promise.all(threads.map((w) => ask(w, 'collect')));
+      const tally = {
+        latencies: tallies.flatMap((t) => t.latencies as number[]),
+        received: tallies.reduce((s, t) => s + t.received, 0),
+        duplicates: tallies.reduce((s, t) => s + t.duplicates, 0),
+        outOfOrder: tallies.reduce((s, t) => s + t.outOfOrder, 0),
+      };
+      const sorted = tally.latencies.sort((a, b) => a - b);
+      const p50 = percentile(sorted, 50);
+      const p99 = percentile(sorted, 99);
+      const ok = tally.received === expected && tally.duplicates === 0 && tally.outOfOrder === 0;
+      console.log(
+        `rate ${rate}/s for ${seconds} s: sent ${sent}, deliveries ${tally.received}/${expected} (${Math.round(tally.received / seconds)}/s), ` +
+          `duplicates ${tally.duplicates}, out of order ${tally.outOfOrder}, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms ${ok ? 'OK' : 'FAILED'}`,
+      );
+      return { p50, p99, ok };
+    }
+
+    await phase(RATE, SECONDS);
+    let best = 0;
+    for (const rate of RAMP) {
+      const result = await phase(rate, Math.max(10, Math.round(SECONDS / 4)));
+      if (result.ok && result.p99 <= 100) best = rate;
+    }
+    if (RAMP.length) console.log(`highest tried rate with p99 ≤ 100 ms and nothing lost: ${best || 'none'} mutations/s`);
+    await Promise.all(threads.map((w) => ask(w, 'close')));
+    await Promise.all(threads.map((w) => w.terminate()));
+    await pool.end();
+  } finally {
+    await stopAll(bench);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

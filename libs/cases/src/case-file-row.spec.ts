@@ -1,0 +1,62 @@
+import { checkDraft, isDate, parseCells, type Cells } from './case-file-row.js';
+
+const cells: Cells = {
+  departmentCode: 'QH-SCJG',
+  fileNo: 'SCJG-1',
+  caseType: '行政处罚',
+  cause: '销售过期食品',
+  partyName: '某公司',
+  partyKind: '单位',
+  officerCertificateNos: 'QH1，QH2',
+  filedDate: '2026/3/2',
+  closedDate: '2026年5月6日',
+  decisionDate: '2026-04-10',
+  penaltyKinds: '警告、罚款',
+  fineYuan: '1,234.56',
+  major: '是',
+  onSiteCoercion: '查封扣押',
+  avRecorded: '否',
+  avFiled: '',
+};
+
+describe('case file rows', () => {
+  it('should read Chinese values, date styles, lists and yuan into a draft', () => {
+    const errors: string[] = [];
+    const d = parseCells(2, cells, (row, field, reason) => errors.push(`${row}:${field}:${reason}`));
+    expect(errors).toEqual([]);
+    expect(d).toMatchObject({
+      caseType: 'PENALTY',
+      partyKind: 'ORGANISATION',
+      officerCertificateNos: ['QH1', 'QH2'],
+      filedDate: '2026-03-02',
+      closedDate: '2026-05-06',
+      penaltyKinds: ['WARNING', 'FINE'],
+      fineFen: 123456,
+      major: true,
+      onSiteCoercion: 'SEIZURE',
+      avRecorded: false,
+      avFiled: false,
+      legalReviewPassed: null,
+    });
+  });
+
+  it('should name every bad cell and the cross-field problems', () => {
+    const errors: string[] = [];
+    const err = (row: number, field: string, reason: string) => errors.push(`${row}:${field}:${reason}`);
+    const d = parseCells(3, { ...cells, caseType: '行政审批', fineYuan: '12.345', closedDate: '2026-02-30', major: '也许' }, err);
+    checkDraft({ ...d, closedDate: '2026-01-01' }, err);
+    expect(errors.sort()).toEqual([
+      '3:caseType:unknown case type "行政审批"',
+      '3:closedDate:is before the filing date',
+      '3:closedDate:must be a date like 2026-01-31, got "2026-02-30"',
+      '3:decisionDate:is after the closing date',
+      '3:fineYuan:must be an amount in yuan with at most 2 decimals, got "12.345"',
+      '3:major:must be 是 or 否, got "也许"',
+    ]);
+  });
+
+  it('should accept only real calendar dates', () => {
+    expect(['2024-02-29', '2026-12-31'].map(isDate)).toEqual([true, true]);
+    expect(['2026-02-29', '2026-13-01', '26-01-01', ''].map(isDate)).toEqual([false, false, false, false]);
+  });
+});

@@ -1,0 +1,5 @@
+export { CockpitModule } from './cockpit.module.js';
+export { CockpitService } from './cockpit.service.js';
+export { CockpitRebuildService } from './cockpit-rebuild.service.js';
+export { CockpitProjector } from './cockpit.projector.js';
+export { Cockpit, CockpitKpis, DepartmentFigures, OverdueTask, TrendPoint, CountByKey } from './models/cockpit.model.js';

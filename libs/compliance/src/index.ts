@@ -1,0 +1,16 @@
+export { ComplianceModule } from './compliance.module.js';
+export { ChecklistService, validateChecklist } from './checklist.service.js';
+export { RoundService, type CreateRoundData } from './round.service.js';
+export { ScreeningService } from './screening.service.js';
+export { CheckService, type ItemAnswerData } from './check.service.js';
+export { ResultsService } from './results/results.service.js';
+export { StandingScreenService, liveRates } from './standing-screen.service.js';
+export { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
+export { ComplianceRoundEntity, RoundStage, ScreeningState } from './entities/compliance-round.entity.js';
+export { ComplianceCheckEntity, CheckStatus } from './entities/compliance-check.entity.js';
+export { ComplianceCheckItemEntity } from './entities/compliance-check-item.entity.js';
+export { CASE_SCREENS, DEPARTMENT_SCREENS, SCREEN_KEYS, screenResult, type ScreenCase, type ScreenOfficer } from './screens/index.js';
+export { ScreeningEngine } from './screening/screening-engine.js';
+export { readCaseBatches, type CaseScope } from './screening/case-reader.js';
+export { runScreens } from './screening/run-screens.js';
+export { seedFinishedRound, type DemoRoundInput } from './demo/seed-finished-round.js';

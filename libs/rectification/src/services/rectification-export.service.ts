@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@ducha/audit';
+import { writeSheet, type Actor } from '@ducha/common';
+import { TransactionRunner } from '@ducha/database';
+import { LedgerService, type LedgerFilter } from './ledger.service.js';
+import { renderNotice } from './notice-document.js';
+import { TaskQueryService } from './task-query.service.js';
+
+const SOURCE: Record<string, string> = {
+  CASE_REVIEW: '案卷评查',
+  THREE_SYSTEMS: '三项制度检查',
+  INSPECTION: '督察检查',
+  HOTLINE: '热线投诉',
+  ASSESSMENT: '考核',
+  LEADER_INSTRUCTION: '领导批示',
+};
+export const STATE_LABEL: Record<string, string> = {
+  ISSUED: '已下发',
+  ACKNOWLEDGED: '已签收',
+  IN_PROGRESS: '整改中',
+  SUBMITTED: '已报送',
+  RETURNED: '已退回',
+  VERIFIED: '已复查',
+  CLOSED: '已销号',
+  CANCELLED: '已撤销',
+};
+const WARNING: Record<string, string> = { GREEN: '绿', YELLOW: '黄', RED: '红' };
+const STEP: Record<string, string> = { REMINDER: '到期提醒', URGE: '催办', INQUIRY: '函询约谈', LISTED: '挂牌督办', CRITICIZED: '通报批评' };
+
+export const LEDGER_HEADERS = [
+  '任务编号', '问题来源', '牵头单位', '配合单位', '问题数', '问题描述', '问题成因', '整改要求', '责任人',
+  '下发日期', '原定期限', '现行期限', '延期次数', '状态', '预警', '督办级别', '报送时间', '销号日期', '是否按期销号', '撤销原因',
+];
+
+/** The documents an office downloads: the rectification notice and the ledger workbook. Both audited. */
+@Injectable()
+export class RectificationExportService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly query: TaskQueryService,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async notice(actor: Actor, taskId: string): Promise<{ fileName: string; content: Buffer }> {
+    const detail = await this.query.detail(actor, taskId);
+    const [{ name }] = await this.tx.manager.query(`SELECT name FROM unit WHERE id = $1`, [detail.task.issuingUnitId]);
+    const content = await renderNotice(detail, name);
+    await this.tx.run((m) => this.audit.record(m, actor, { operation: 'exportRectificationNotice', targetType: 'RectificationTask', targetId: taskId }));
+    return { fileName: `整改通知书-${detail.task.taskNo}.docx`, content };
+  }
+
+  async ledgerWorkbook(actor: Actor, filter: LedgerFilter): Promise<Buffer> {
+    const { rows, clock } = await this.ledger.exportRows(actor, filter);
+    const content = await writeSheet(
+      '整改台账',
+      LEDGER_HEADERS,
+      rows.map((r) => [
+        r.task_no,
+        SOURCE[r.source] ?? r.source,
+        r.department_name,
+        r.co_departments ?? '',
+        r.finding_count,
+        r.finding_text ?? '',
+        r.root_causes ?? '',
+        r.requirements,
+        r.responsible_person,
+        r.issued_on,
+        r.original_deadline ?? r.deadline,
+        r.deadline,
+        r.extensions,
+        STATE_LABEL[r.state] ?? r.state,
+        WARNING[clock.level(r.state, r.deadline) ?? ''] ?? '',
+        STEP[r.escalation_step] ?? '',
+        r.submitted_at ? new Date(r.submitted_at).toISOString().slice(0, 10) : '',
+        r.closed_on ?? '',
+        r.closed_on_time === null ? '' : r.closed_on_time ? '是' : '否',
+        r.cancel_reason ?? '',
+      ]),
+    );
+    await this.tx.run((m) => this.audit.record(m, actor, { operation: 'exportRectificationLedger', targetType: 'RectificationLedger', targetId: clock.today, after: { filter, rows: rows.length } }));
+    return content;
+  }
+}

@@ -1,0 +1,12 @@
+export { ReviewsModule } from './reviews.module.js';
+export { RubricService, parseRubric } from './rubric.service.js';
+export { FinalizeService } from './finalize.service.js';
+export { drawStratified, proportionalQuotas, seededRandom, type Candidate, type Stratum } from './draw.js';
+export { assignReviewers } from './assignment.js';
+export { computeResults, type CampaignResults, type DepartmentResult } from './results.js';
+export { needsRecheck } from './score-sheet.service.js';
+export { RubricEntity } from './entities/rubric.entity.js';
+export { ReviewCampaignEntity, CampaignStage, type RecheckRule } from './entities/review-campaign.entity.js';
+export { ReviewFileEntity, ReviewFileStatus } from './entities/review-file.entity.js';
+export { ScoreSheetEntity, SheetKind, SheetStatus } from './entities/score-sheet.entity.js';
+export { SHIPPED_RUBRICS } from './shipped-rubrics.js';
