@@ -88,6 +88,10 @@ describe('Three enforcement systems checks (e2e)', () => {
     const own = await t.gql.run(CREATE_ROUND, { input: { ...input, departmentIds: [units.get('QH-SFJ')] } }, await t.token('inspector'));
     expect(own.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ field: 'inspectorIds' }] });
     expect(await t.gql.code(CREATE_ROUND, { input: { ...input, periodTo: '2024-12-31' } }, await t.token('inspector'))).toBe('BAD_USER_INPUT');
+    // A department of the city, above the district office's region (test fixture written directly).
+    const [{ id: cityUnit }] = await db.query(`INSERT INTO unit (code, name, kind, region_id, is_enforcement_body) SELECT 'E2E-CITY', '市某局', 'GOVERNMENT_DEPARTMENT', id, true FROM region WHERE level = 'CITY' LIMIT 1 RETURNING id`);
+    const outside = await t.gql.run(CREATE_ROUND, { input: { ...input, departmentIds: [units.get('QH-SCJG'), cityUnit] } }, await t.token('inspector'));
+    expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('outside your region') });
     const created = (await t.gql.ok(CREATE_ROUND, { input }, await t.token('inspector'))).createComplianceRound;
     expect(created.stage).toBe('PLANNED');
     roundId = created.id;

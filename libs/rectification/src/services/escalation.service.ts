@@ -108,6 +108,8 @@ WITH pairs AS (
        WHERE t.escalation_ordinal = s.reached AND t.deadline <= s.cutoff
          AND t.state IN ('ISSUED','ACKNOWLEDGED','IN_PROGRESS','RETURNED') AND t.state = ANY($5::text[])
     ) t ON true
+   -- Lower steps first, so a task's events reach the cockpit in ladder order.
+   ORDER BY s.ordinal
 ), ins AS (
   INSERT INTO rectification_escalation (task_id, step, due_on, deadline, notice)
   SELECT id, step, $6::date, deadline, notice FROM due

@@ -7,7 +7,9 @@ import type { EntityManager } from 'typeorm';
 import { EscalationEntity, EvidenceFileEntity, ExtensionEntity, ReportEntity } from '../entities/rectification-records.entity.js';
 import { RectificationTaskEntity, TaskDeadlineEntity } from '../entities/rectification-task.entity.js';
 import { FindingEntity } from '../finding.entity.js';
-import { DepartmentRole, DepartmentStatus } from '../rectification.enums.js';
+import { DepartmentRole, DepartmentStatus, EscalationStep } from '../rectification.enums.js';
+
+const LADDER_ORDER = Object.values(EscalationStep);
 import { TaskClock, shanghaiDate } from './task-clock.js';
 
 export interface TaskDetailData {
@@ -62,9 +64,10 @@ export class TaskQueryService {
       m.find(ExtensionEntity, { where: { taskId }, order: { requestedAt: 'ASC' } }),
       m.find(ReportEntity, { where: { taskId }, order: { submittedAt: 'ASC' } }),
       m.find(EvidenceFileEntity, { where: { taskId }, order: { createdAt: 'ASC' } }),
-      m.find(EscalationEntity, { where: { taskId }, order: { id: 'ASC' } }),
+      m.find(EscalationEntity, { where: { taskId }, order: { dueOn: 'ASC', id: 'ASC' } }),
     ]);
     const unitNames = new Map(departments.map((d) => [d.department_id, d.name]));
+    escalations.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || LADDER_ORDER.indexOf(a.step as EscalationStep) - LADDER_ORDER.indexOf(b.step as EscalationStep));
     return {
       task,
       departmentName: unitNames.get(task.departmentId) ?? '',

@@ -131,7 +131,7 @@ export function CockpitPage() {
                 ['meanComplianceScore', num(c.kpis.meanComplianceScore)],
               ] as const
             ).map(([key, value]) => (
-              <Col key={key} flex="1 1 150px">
+              <Col key={key} flex="1 1 120px">
                 <div className={styles.kpi} data-testid={`kpi-${key}`}>
                   <Statistic
                     title={<span className={styles.muted}>{t(`ck.kpi.${key}` as MessageKey)}</span>}
@@ -247,15 +247,15 @@ function chartOptions(c: CockpitData, t: ReturnType<typeof useT>) {
       ],
     },
     funnel: {
-      tooltip: { trigger: 'item' },
+      tooltip: {},
+      grid: { left: 80, right: 40, top: 10, bottom: 20 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', inverse: true, data: FLOW.map((k) => STATE_NAMES[k]) },
       series: [
         {
-          type: 'funnel',
-          left: '10%',
-          width: '80%',
-          sort: 'none',
-          label: { show: true, position: 'inside' },
-          data: c.rectificationFunnel.map((f) => ({ name: STATE_NAMES[f.key] ?? f.key, value: f.count })),
+          type: 'bar',
+          label: { show: true, position: 'right' },
+          data: FLOW.map((k) => ({ value: c.rectificationFunnel.find((f) => f.key === k)?.count ?? 0, itemStyle: { color: k === 'CLOSED' ? '#73d13d' : k === 'RETURNED' ? '#ff7875' : '#4096ff' } })),
         },
       ],
     },

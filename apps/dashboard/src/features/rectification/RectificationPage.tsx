@@ -33,7 +33,7 @@ function RectificationHome() {
         items={[
           {
             key: 'ledger',
-            label: <span data-testid="rect-tab-ledger">{t(inspector ? 'rect.tab.ledger' : 'rect.myTasks')}</span>,
+            label: <span data-testid="rect-tab-ledger">{t(hasRole(Role.DEPARTMENT_OFFICER) && !inspector ? 'rect.myTasks' : 'rect.tab.ledger')}</span>,
             children: <LedgerTab />,
           },
           ...(inspector
