@@ -28,10 +28,10 @@ async function main(): Promise<void> {
     const started = performance.now();
     const threads = Array.from({ length: THREADS }, (_, i) => {
       const share = Math.floor(CLIENTS / THREADS) + (i < CLIENTS % THREADS ? 1 : 0);
-      return new Worker(new URL('./realtime-clients.ts', import.meta.url), {
-        workerData: { ports: PORTS, token, clients: share },
-        execArgv: ['--import', 'tsx'],
-      });
+      // The thread loads the TypeScript client module through tsx's loader, as this script was.
+      const module = JSON.stringify(new URL('./realtime-clients.ts', import.meta.url).href);
+      const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${module}); })`;
+      return new Worker(entry, { eval: true, workerData: { ports: PORTS, token, clients: share } });
     });
     const ask = (worker: Worker, kind: string) =>
       new Promise<Record<string, any>>((resolve) => {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AssessmentModule } from '@ducha/assessment';
 import { AuditModule } from '@ducha/audit';
 import { CalendarModule } from '@ducha/calendar';
 import { CasesModule } from '@ducha/cases';
@@ -11,10 +12,11 @@ import { OrgModule } from '@ducha/org';
 import { QueueModule, QueueWorkersModule } from '@ducha/queue';
 import { RealtimeModule } from '@ducha/realtime';
 import { RectificationModule } from '@ducha/rectification';
+import { ReviewsModule } from '@ducha/reviews';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Feature modules whose job handlers (and, for the cockpit, the relay's projector) this process runs. */
-const JOB_FEATURES = [OrgModule, RectificationModule, CasesModule, ComplianceModule, CockpitModule];
+const JOB_FEATURES = [OrgModule, RectificationModule, CasesModule, ReviewsModule, ComplianceModule, AssessmentModule, CockpitModule];
 
 /** The worker: the same libs as the api without HTTP, running the job processors and (server mode) the outbox relay. */
 @Module({})

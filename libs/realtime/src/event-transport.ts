@@ -30,7 +30,11 @@ export class EventTransport implements OnModuleDestroy {
 
   async publish(events: RelayedEvent[]): Promise<void> {
     if (this.config.isEmbedded) return this.feed.ingest(events);
-    this.publisher ??= new Redis(this.config.redisUrl!, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    if (!this.publisher) {
+      // Fails fast while Redis is away: the api nodes then read the events from the table.
+      this.publisher = new Redis(this.config.redisUrl!, { maxRetriesPerRequest: 1 });
+      this.publisher.on('error', (error: Error) => this.logger.warn(`redis publisher: ${error.message}`));
+    }
     await this.publisher.publish(this.channel, JSON.stringify(events));
   }
 

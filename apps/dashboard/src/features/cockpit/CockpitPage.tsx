@@ -16,7 +16,9 @@ import { COCKPIT, type CockpitData } from './operations';
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, digits = 1): string => (v === null ? '—' : v.toFixed(digits));
 const GRADE_NAMES: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+const FLOW = ['ISSUED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'CLOSED', 'CANCELLED'] as const;
 const STATE_NAMES: Record<string, string> = {
+  CANCELLED: '已撤销',
   ISSUED: '已下发',
   ACKNOWLEDGED: '已签收',
   IN_PROGRESS: '整改中',
@@ -255,7 +257,10 @@ function chartOptions(c: CockpitData, t: ReturnType<typeof useT>) {
         {
           type: 'bar',
           label: { show: true, position: 'right' },
-          data: FLOW.map((k) => ({ value: c.rectificationFunnel.find((f) => f.key === k)?.count ?? 0, itemStyle: { color: k === 'CLOSED' ? '#73d13d' : k === 'RETURNED' ? '#ff7875' : '#4096ff' } })),
+          data: FLOW.map((k) => ({
+            value: c.rectificationFunnel.find((f) => f.key === k)?.count ?? 0,
+            itemStyle: { color: k === 'CLOSED' ? '#73d13d' : k === 'RETURNED' ? '#ff7875' : '#4096ff' },
+          })),
         },
       ],
     },

@@ -33,7 +33,11 @@ function RectificationHome() {
         items={[
           {
             key: 'ledger',
-            label: <span data-testid="rect-tab-ledger">{t(hasRole(Role.DEPARTMENT_OFFICER) && !inspector ? 'rect.myTasks' : 'rect.tab.ledger')}</span>,
+            label: (
+              <span data-testid="rect-tab-ledger">
+                {t(hasRole(Role.DEPARTMENT_OFFICER) && !inspector ? 'rect.myTasks' : 'rect.tab.ledger')}
+              </span>
+            ),
             children: <LedgerTab />,
           },
           ...(inspector
