@@ -152,7 +152,7 @@ describe('Target management and assessment (e2e)', () => {
   it('should compute the quarter with RATE figures, self-report scores and not-applicable rescaling, then rank and publish', async () => {
     const inspector = await t.token('inspector');
     const officer = await t.token('officer');
-    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, await t.token('leader'))).toBe('FORBIDDEN');
+    expect((await t.gql.run(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, await t.token('leader'))).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     const results = (await t.gql.ok(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, inspector)).computeAssessmentScores;
     expect(results.length).toBeGreaterThan(20);
     for (let i = 1; i < results.length; i++) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +46,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
  * free port. The cwd is the repo root so the api finds `dist/dashboard`.
  */
 export async function startApiProcess(timeoutMs = 90_000): Promise<ApiProcess> {
+  for (const built of ['dist/apps/api/src/main.js', 'dist/dashboard/index.html']) {
+    if (!existsSync(join(REPO_ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'ducha-browser-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

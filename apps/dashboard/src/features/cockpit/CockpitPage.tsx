@@ -75,7 +75,7 @@ export function CockpitPage() {
       live.stop();
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reconnect only when the snapshot's scope changes
+    // Reconnect only when the snapshot's scope (region, period) changes, not on every refetch.
   }, [snapshotKey]);
 
   const c = data?.cockpit;

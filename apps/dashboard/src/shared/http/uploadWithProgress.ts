@@ -20,7 +20,7 @@ export async function uploadWithProgress<T>(url: string, file: File, onProgress:
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     xhr.onload = () => {
-      let body: T | null = null;
+      let body: T | null;
       try {
         body = JSON.parse(xhr.responseText) as T;
       } catch {
