@@ -44,7 +44,10 @@ async function main(): Promise<void> {
         worker.on('message', onMessage);
         if (kind !== 'connected') worker.postMessage({ kind });
       });
-    await Promise.all(threads.map((w) => ask(w, 'connected')));
+    // A failing client thread fails the run (and the finally block still stops the processes).
+    const failed = new Promise<never>((_, reject) => threads.forEach((w) => w.once('error', reject)));
+    failed.catch(() => undefined);
+    await Promise.race([Promise.all(threads.map((w) => ask(w, 'connected'))), failed]);
     console.log(
       `${CLIENTS} clients in ${THREADS} threads connected over ${PORTS.length} api processes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

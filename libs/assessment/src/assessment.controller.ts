@@ -1,11 +1,14 @@
 import { BadRequestException, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { CurrentActor, writeSheet, type Actor } from '@ducha/common';
+import { CurrentActor, type Actor } from '@ducha/common';
 import type { Response } from 'express';
+import { periodLabel, resultsReport, resultsWorkbook } from './assessment-exports.js';
 import { AssessmentScoringService } from './assessment-scoring.service.js';
+import { FrameworkService } from './framework.service.js';
 import { PlanService, type PlanImportReport } from './plan.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -15,6 +18,7 @@ export class AssessmentController {
   constructor(
     private readonly plan: PlanService,
     private readonly scoring: AssessmentScoringService,
+    private readonly frameworks: FrameworkService,
   ) {}
 
   @Post('imports/assessment/:frameworkId/plan/:year')
@@ -39,11 +43,20 @@ export class AssessmentController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
-    const level1 = ((rows[0]?.detail as { level1?: { code: string; title: string }[] })?.level1 ?? []);
-    const sheet = await writeSheet('考核结果', ['排名', '单位编码', '单位名称', '得分', '等次', ...level1.map((l) => `${l.code} ${l.title}`), '是否已发布'],
-      rows.map((r) => [r.rank, r.department_code, r.department_name, Number(r.score), r.grade,
-        ...((r.detail as { level1: { scaled: number }[] }).level1.map((l) => Math.round(l.scaled * 100) / 100)), r.published_at ? '是' : '否']));
-    const period = quarter ? `${year}年第${quarter}季度` : `${year}年度`;
-    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(`法治政府建设考核结果-${period}.xlsx`)).send(sheet);
+    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(`法治政府建设考核结果-${periodLabel(year, quarter)}.xlsx`)).send(await resultsWorkbook(rows));
+  }
+
+  @Get('exports/assessment/:frameworkId/:year/:quarter/report.docx')
+  async docx(
+    @CurrentActor() actor: Actor,
+    @Param('frameworkId', ParseUUIDPipe) frameworkId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('quarter', ParseIntPipe) quarter: number,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
+    const framework = await this.frameworks.get(actor, frameworkId);
+    res.setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(`法治政府建设考核通报-${periodLabel(year, quarter)}.docx`))
+      .send(await resultsReport(rows, framework.name, year, quarter));
   }
 }

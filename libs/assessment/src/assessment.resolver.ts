@@ -14,7 +14,6 @@ const toFramework = (r: FrameworkRow): AssessmentFramework => ({ id: r.id, code:
 const toResult = (r: ResultRow): AssessmentResult => ({
   departmentId: r.department_id, departmentName: r.department_name, year: r.year, quarter: r.quarter || null, score: Number(r.score), grade: r.grade, rank: r.rank, detail: r.detail, publishedAt: r.published_at,
 });
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const toStatistic = (r: any): AssessmentStatistic => ({ departmentId: r.department_id, year: r.year, quarter: r.quarter, key: r.key, numerator: r.numerator, denominator: r.denominator, revision: r.revision, current: r.current, reason: r.reason });
 const toProgress = (r: any): MeasureProgress => ({ departmentId: r.department_id, year: r.year, quarter: r.quarter, status: r.status, text: r.text, reportedAt: r.reported_at });
 

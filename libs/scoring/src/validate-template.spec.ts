@@ -1,7 +1,7 @@
 import { readFixture } from '../test/fixtures.js';
 import { validateTemplate } from './validate-template.js';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- edited JSON
+type Doc = Record<string, any>;  
 
 function edited(file: Parameters<typeof readFixture>[0], edit: (doc: Doc) => void): Doc {
   const doc = structuredClone(readFixture(file)) as Doc;

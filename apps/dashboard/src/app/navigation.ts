@@ -35,6 +35,7 @@ export const FEATURES: readonly FeatureEntry[] = [
     labelKey: 'nav.compliance',
     icon: AuditOutlined,
     roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER],
+    page: lazy(() => import('../features/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage }))),
   },
   {
     key: 'rectification',

@@ -64,6 +64,8 @@ export class EvidenceService {
 
 /** Keeps a readable base name and puts the sniffed extension on it (never the uploader's claim). */
 function cleanName(name: string, extension: string): string {
+  // Control characters in an uploaded file name are exactly what this strips.
+  // eslint-disable-next-line no-control-regex
   const base = (name || 'evidence').replace(/[\\/\0-\x1f]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 120) || 'evidence';
   return `${base}.${extension}`;
 }

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { Countdown, StateTag, WarningTag } from './labels';
 import {
   FINDING_SOURCES,
@@ -32,7 +33,11 @@ export function LedgerTab() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Omit<LedgerVars, 'page' | 'pageSize'>>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, loading } = useQuery(LEDGER, { variables: { ...paging, ...filters }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, refetch } = useQuery(LEDGER, { variables: { ...paging, ...filters }, fetchPolicy: 'cache-and-network' });
+  // Live list: any task change in the user's scope (the server filters by scope) refreshes the page shown.
+  useLiveEvents((event) => {
+    if (event.type.startsWith('rectification.')) void refetch();
+  });
   const counts = data?.rectificationLedger.counts ?? [];
 
   const exportLedger = async (): Promise<void> => {

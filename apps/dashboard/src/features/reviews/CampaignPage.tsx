@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { StageTag } from './CampaignListPage';
 import {
   ASSIGN,
@@ -50,6 +51,10 @@ export function CampaignPage() {
     void files.refetch();
     if (inspector) void sheets.refetch();
   };
+  // Live assignments: draws, assignments, re-checks and submissions in scope refresh the lists.
+  useLiveEvents((event) => {
+    if (event.type.startsWith('review.') || event.type === 'scoresheet.submitted') refresh();
+  });
   const [draw, drawing] = useMutationWithToast(DRAW, { success: (d) => t('rv.drawn', { seed: d.drawSample.seed ?? '' }) });
   const [assign, assigning] = useMutationWithToast(ASSIGN, { success: 'rv.assigned' });
   const [finalize, finalizing] = useMutationWithToast(FINALIZE, { success: 'task.done' });

@@ -2,6 +2,7 @@ import { adminEn } from './admin.en';
 import { rectEn } from './rect.en';
 import { reviewsEn } from './reviews.en';
 import { cockpitEn } from './cockpit.en';
+import { complianceEn } from './compliance.en';
 import type { MessageKey } from './zh-CN';
 
 /** English UI text. Typed against the zh-CN keys so a missing or stray key fails the build. */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...rectEn,
   ...reviewsEn,
   ...cockpitEn,
+  ...complianceEn,
   'app.name': 'Ducha',
   'app.fullName': 'Ducha · Rule-of-Law Supervision Platform',
   'app.subtitle': 'Rule-of-law government supervision',

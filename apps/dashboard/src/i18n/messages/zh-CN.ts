@@ -7,12 +7,14 @@ import { adminZhCN } from './admin.zh-CN';
 import { rectZhCN } from './rect.zh-CN';
 import { reviewsZhCN } from './reviews.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
+import { complianceZhCN } from './compliance.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
   ...rectZhCN,
   ...reviewsZhCN,
   ...cockpitZhCN,
+  ...complianceZhCN,
   'app.name': '督察',
   'app.fullName': '督察 · 法治督察工作平台',
   'app.subtitle': '法治政府建设督察',

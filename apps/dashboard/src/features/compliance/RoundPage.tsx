@@ -1,0 +1,115 @@
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Role } from '@ducha/contracts';
+import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../../app/auth/useAuth';
+import type { MessageKey } from '../../i18n/locales';
+import { useT } from '../../i18n/useT';
+import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
+import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { FINALIZE_ROUND, PUBLISH_ROUND, ROUND, RUN_SCREENING, type CheckRow } from './operations';
+
+/** One round: screening (progress polled while it runs), each department's check, results and exports. */
+export function RoundPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { hasRole } = useAuth();
+  const { roundId = '' } = useParams();
+  const { data, refetch, startPolling, stopPolling } = useQuery(ROUND, { variables: { id: roundId }, fetchPolicy: 'cache-and-network' });
+  const [screen, screening] = useMutationWithToast(RUN_SCREENING, { success: 'task.done' });
+  const [finalize, finalizing] = useMutationWithToast(FINALIZE_ROUND, { success: 'task.done' });
+  const [publish, publishing] = useMutationWithToast(PUBLISH_ROUND, { success: 'task.done' });
+  const round = data?.complianceRound;
+  const running = round?.screening === 'QUEUED' || round?.screening === 'RUNNING';
+  useEffect(() => {
+    if (running) startPolling(2000);
+    else stopPolling();
+    return () => stopPolling();
+  }, [running, startPolling, stopPolling]);
+  if (!round) return <Spin />;
+  const inspector = hasRole(Role.INSPECTOR);
+  const finished = round.stage === 'FINALIZED' || round.stage === 'PUBLISHED';
+  const download = (kind: 'results.xlsx' | 'bulletin.docx'): void =>
+    void downloadFile(`/exports/compliance/rounds/${round.id}/${kind}`, `${round.name}-${kind}`).then(
+      (ok) => ok || message.error(t('error.unknown')),
+    );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="round-page">
+      <Space wrap>
+        <Link to="/compliance">
+          <ArrowLeftOutlined /> {t('cp.rounds')}
+        </Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {round.name}
+        </Typography.Title>
+        <Tag>{t(`cp.stage.${round.stage}` as MessageKey)}</Tag>
+        <Tag color={round.screening === 'FAILED' ? 'red' : running ? 'processing' : undefined}>
+          {t('cp.screening')}：{t(`cp.screening.${round.screening}` as MessageKey)}
+        </Tag>
+      </Space>
+      {round.screeningError && <Alert type="error" showIcon title={round.screeningError} />}
+      <Space wrap>
+        {inspector && !finished && (
+          <Button loading={screening.loading || running} onClick={() => void screen({ roundId: round.id }).then((ok) => ok && refetch())}>
+            {t('cp.runScreening')}
+          </Button>
+        )}
+        {inspector && (round.stage === 'CHECKING' || round.stage === 'SCREENED') && (
+          <Button
+            loading={finalizing.loading}
+            onClick={() => void finalize({ roundId: round.id, version: round.version }).then((ok) => ok && refetch())}
+          >
+            {t('cp.finalize')}
+          </Button>
+        )}
+        {inspector && round.stage === 'FINALIZED' && (
+          <Button
+            type="primary"
+            loading={publishing.loading}
+            onClick={() => void publish({ roundId: round.id, version: round.version }).then((ok) => ok && refetch())}
+          >
+            {t('cp.publish')}
+          </Button>
+        )}
+        {finished && (
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => download('results.xlsx')}>
+              {t('cp.downloadResults')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => download('bulletin.docx')}>
+              {t('cp.downloadBulletin')}
+            </Button>
+          </>
+        )}
+      </Space>
+      <Card size="small" title={t('cp.checks')}>
+        <Table<CheckRow>
+          rowKey="id"
+          size="small"
+          dataSource={round.checks ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: t('cp.departments'), dataIndex: 'departmentName' },
+            { title: t('rect.state'), dataIndex: 'status', width: 100, render: (s: string) => t(`cp.status.${s}` as MessageKey) },
+            { title: t('cp.score'), dataIndex: 'score', width: 80, render: (v: number | null) => v ?? '—' },
+            {
+              title: t('cp.system'),
+              key: 'subtotals',
+              render: (_, c) =>
+                c.subtotals.map((s) => <Tag key={s.system}>{`${t(`cp.system.${s.system}` as MessageKey)} ${s.earned}/${s.max}`}</Tag>),
+            },
+            {
+              title: t('common.actions'),
+              key: 'open',
+              width: 80,
+              render: (_, c) => <Link to={`/compliance/${round.id}/checks/${c.id}`}>{t('cp.open')}</Link>,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
