@@ -28,7 +28,10 @@ async function healthy(timeoutMs: number): Promise<void> {
 
 async function start(dataDir: string): Promise<{ child: ChildProcess; seconds: number; rss: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   await healthy(120_000);
   const seconds = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 500));
@@ -50,8 +53,12 @@ async function main(): Promise<void> {
     const coldStop = await stop(cold.child);
     const warm = await start(dataDir);
     const warmStop = await stop(warm.child);
-    console.log(`embedded cold start (initdb + migrations + demo seed): ${cold.seconds.toFixed(1)} s to healthy, RSS ${cold.rss.toFixed(0)} MB`);
-    console.log(`embedded warm start (existing data):                   ${warm.seconds.toFixed(1)} s to healthy, RSS ${warm.rss.toFixed(0)} MB`);
+    console.log(
+      `embedded cold start (initdb + migrations + demo seed): ${cold.seconds.toFixed(1)} s to healthy, RSS ${cold.rss.toFixed(0)} MB`,
+    );
+    console.log(
+      `embedded warm start (existing data):                   ${warm.seconds.toFixed(1)} s to healthy, RSS ${warm.rss.toFixed(0)} MB`,
+    );
     console.log(`graceful stop on SIGTERM: ${coldStop.toFixed(1)} s (cold run), ${warmStop.toFixed(1)} s (warm run)`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

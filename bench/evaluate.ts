@@ -130,9 +130,7 @@ function main(): void {
       `(evaluate costs ${(engine.cpuMs / floor.cpuMs).toFixed(1)}× reading every answer once)`,
   );
   const met = cpuRate >= TARGET_PER_SECOND;
-  console.log(
-    `target          ≥ ${TARGET_PER_SECOND.toLocaleString('en')} sheets per CPU-second: ${met ? 'met' : 'MISSED'}`,
-  );
+  console.log(`target          ≥ ${TARGET_PER_SECOND.toLocaleString('en')} sheets per CPU-second: ${met ? 'met' : 'MISSED'}`);
   if (!met) process.exitCode = 1;
 }
 

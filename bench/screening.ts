@@ -52,9 +52,9 @@ async function main(): Promise<void> {
     0,
     async (done: number) => {
       if (done >= nextMark) {
-      rssAt.push(process.memoryUsage().rss);
-      nextMark += 100_000;
-    }
+        rssAt.push(process.memoryUsage().rss);
+        nextMark += 100_000;
+      }
     },
   );
   const seconds = (performance.now() - started) / 1000;

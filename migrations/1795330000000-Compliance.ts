@@ -99,7 +99,14 @@ export class Compliance1795330000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['compliance_rate', 'compliance_evidence_file', 'compliance_check_item', 'compliance_check', 'compliance_round', 'compliance_checklist']) {
+    for (const table of [
+      'compliance_rate',
+      'compliance_evidence_file',
+      'compliance_check_item',
+      'compliance_check',
+      'compliance_round',
+      'compliance_checklist',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -68,12 +68,20 @@ export class Rectification1795340000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // The sweep's way in: for each (level reached, step) pair one index descent, so it visits only tasks owing a step.
-    await q.query(`CREATE INDEX rectification_task_escalation ON rectification_task (escalation_ordinal, deadline) WHERE state IN ('ISSUED','ACKNOWLEDGED','IN_PROGRESS','RETURNED')`);
-    await q.query(`CREATE INDEX rectification_task_open ON rectification_task (deadline, task_no) INCLUDE (id, state, region_path, department_id, source, issued_on) WHERE state NOT IN ('CLOSED','CANCELLED')`);
+    await q.query(
+      `CREATE INDEX rectification_task_escalation ON rectification_task (escalation_ordinal, deadline) WHERE state IN ('ISSUED','ACKNOWLEDGED','IN_PROGRESS','RETURNED')`,
+    );
+    await q.query(
+      `CREATE INDEX rectification_task_open ON rectification_task (deadline, task_no) INCLUDE (id, state, region_path, department_id, source, issued_on) WHERE state NOT IN ('CLOSED','CANCELLED')`,
+    );
     await q.query(`CREATE INDEX rectification_task_by_department ON rectification_task (department_id, state)`);
     // Covering indexes: the ledger's page order and its period/warning counts run as index-only scans.
-    await q.query(`CREATE INDEX rectification_task_issued ON rectification_task (issued_on DESC, task_no DESC) INCLUDE (id, state, source, deadline, department_id, region_path)`);
-    await q.query(`CREATE INDEX rectification_task_ledger ON rectification_task (state, region_path text_pattern_ops, deadline) INCLUDE (source, issued_on, department_id)`);
+    await q.query(
+      `CREATE INDEX rectification_task_issued ON rectification_task (issued_on DESC, task_no DESC) INCLUDE (id, state, source, deadline, department_id, region_path)`,
+    );
+    await q.query(
+      `CREATE INDEX rectification_task_ledger ON rectification_task (state, region_path text_pattern_ops, deadline) INCLUDE (source, issued_on, department_id)`,
+    );
     // Counts per department, source and state, kept by statement-level triggers, so the ledger's
     // counts under coarse filters read a few hundred rows instead of every task.
     await q.query(`
@@ -105,9 +113,15 @@ export class Rectification1795340000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER rectification_tally_insert AFTER INSERT ON rectification_task REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`);
-    await q.query(`CREATE TRIGGER rectification_tally_update AFTER UPDATE ON rectification_task REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`);
-    await q.query(`CREATE TRIGGER rectification_tally_delete AFTER DELETE ON rectification_task REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`);
+    await q.query(
+      `CREATE TRIGGER rectification_tally_insert AFTER INSERT ON rectification_task REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER rectification_tally_update AFTER UPDATE ON rectification_task REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER rectification_tally_delete AFTER DELETE ON rectification_task REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rectification_tally_apply()`,
+    );
     await q.query(`ALTER TABLE finding ADD CONSTRAINT finding_task FOREIGN KEY (task_id) REFERENCES rectification_task(id)`);
     await q.query(`CREATE INDEX finding_task_id ON finding (task_id) WHERE task_id IS NOT NULL`);
     await q.query(`

@@ -80,7 +80,9 @@ export class Assessment1795360000000 implements MigrationInterface {
         submitted_by uuid NOT NULL,
         submitted_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX assessment_statistic_current ON assessment_statistic (framework_id, department_id, year, quarter, key) WHERE current`);
+    await q.query(
+      `CREATE UNIQUE INDEX assessment_statistic_current ON assessment_statistic (framework_id, department_id, year, quarter, key) WHERE current`,
+    );
     await q.query(`
       CREATE TABLE assessment_self_score (
         framework_id uuid NOT NULL REFERENCES assessment_framework(id),
@@ -112,7 +114,16 @@ export class Assessment1795360000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['assessment_result', 'assessment_self_score', 'assessment_statistic', 'assessment_measure_progress', 'assessment_measure', 'assessment_key_task', 'assessment_not_applicable', 'assessment_framework']) {
+    for (const t of [
+      'assessment_result',
+      'assessment_self_score',
+      'assessment_statistic',
+      'assessment_measure_progress',
+      'assessment_measure',
+      'assessment_key_task',
+      'assessment_not_applicable',
+      'assessment_framework',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -36,8 +36,18 @@ function run(label, args) {
 
 const common = ['package.json', 'tsconfig.json'];
 const targets = [
-  { label: 'the server', stamp: 'dist/.server-stamp', sources: [...common, 'tsconfig.build.json', 'apps/api/src', 'apps/worker/src', 'libs', 'migrations', 'bench'], script: ['build:server'] },
-  { label: 'the dashboard', stamp: 'dist/dashboard/.stamp', sources: [...common, 'apps/dashboard', 'libs/contracts/src', 'libs/scoring/src'], script: ['build:dashboard'] },
+  {
+    label: 'the server',
+    stamp: 'dist/.server-stamp',
+    sources: [...common, 'tsconfig.build.json', 'apps/api/src', 'apps/worker/src', 'libs', 'migrations', 'bench'],
+    script: ['build:server'],
+  },
+  {
+    label: 'the dashboard',
+    stamp: 'dist/dashboard/.stamp',
+    sources: [...common, 'apps/dashboard', 'libs/contracts/src', 'libs/scoring/src'],
+    script: ['build:dashboard'],
+  },
 ];
 
 export function buildIfStale() {

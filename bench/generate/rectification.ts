@@ -72,7 +72,20 @@ export async function generateRectification(client: Queryable, o: RectificationG
          FROM tasks
      )
      SELECT count(*)::int AS n FROM tasks`,
-    [o.departmentIds, String(o.seed), o.tasks, o.openShare ?? 0.6, SOURCES, OPEN_STATES, o.today, o.departmentIds.length, String(year), offset, o.officeUnitId, o.issuedBy],
+    [
+      o.departmentIds,
+      String(o.seed),
+      o.tasks,
+      o.openShare ?? 0.6,
+      SOURCES,
+      OPEN_STATES,
+      o.today,
+      o.departmentIds.length,
+      String(year),
+      offset,
+      o.officeUnitId,
+      o.issuedBy,
+    ],
   );
   const n = result.rows[0].n as number;
   await client.query(
@@ -91,15 +104,21 @@ export async function prepareBenchDistrict(
   client: Queryable,
   departments: number,
 ): Promise<{ regionPath: string; officeUnitId: string; inspectorId: string; departmentIds: string[] }> {
-  const { rows: [region] } = await client.query(
+  const {
+    rows: [region],
+  } = await client.query(
     `WITH r AS (SELECT gen_random_uuid() AS id)
      INSERT INTO region (id, parent_id, level, code, name, path) SELECT id, NULL, 'COUNTY', 'BENCH', '基准区', '/' || id || '/' FROM r RETURNING id, path`,
   );
-  const { rows: [office] } = await client.query(
+  const {
+    rows: [office],
+  } = await client.query(
     `INSERT INTO unit (code, name, kind, region_id, is_enforcement_body, is_supervising_office) VALUES ('BENCH-SFJ', '基准区司法局', 'GOVERNMENT_DEPARTMENT', $1, true, true) RETURNING id`,
     [region.id],
   );
-  const { rows: [inspector] } = await client.query(
+  const {
+    rows: [inspector],
+  } = await client.query(
     `INSERT INTO app_user (username, display_name, unit_id, roles, password_hash) VALUES ('bench-inspector', '基准督察', $1, '{INSPECTOR}', 'x') RETURNING id`,
     [office.id],
   );

@@ -16,9 +16,24 @@ const PUBLISH = `mutation($f: ID!, $y: Int!, $q: Int) { publishAssessmentScores(
 const RESULTS = `query($f: ID!, $y: Int!, $q: Int) { assessmentResults(frameworkId: $f, year: $y, quarter: $q) { departmentId score rank grade detail } }`;
 const PLAN_HEADERS = ['重点任务编号', '重点任务', '措施编号', '具体措施', '牵头单位编码', '责任单位编码', '完成时限', '对应指标'];
 const FRAMEWORK = { ...DEMO_FRAMEWORK, version: '2026-E2E' };
-const RATES = ['HEAD_IN_COURT', 'JUDGMENT_PERFORMANCE', 'NORMATIVE_DOC_FILING', 'PROPOSAL_REPLY', 'RECONSIDERATION_CORRECTION', 'RECONSIDERATION_ONTIME'];
+const RATES = [
+  'HEAD_IN_COURT',
+  'JUDGMENT_PERFORMANCE',
+  'NORMATIVE_DOC_FILING',
+  'PROPOSAL_REPLY',
+  'RECONSIDERATION_CORRECTION',
+  'RECONSIDERATION_ONTIME',
+];
 
-type Indicator = { code: string; method: string; applicable: boolean; rate: number | null; note: string | null; earned: number; weight: number };
+type Indicator = {
+  code: string;
+  method: string;
+  applicable: boolean;
+  rate: number | null;
+  note: string | null;
+  earned: number;
+  weight: number;
+};
 
 /** The issue's "Done when" through GraphQL and REST, as the office and the departments would do it. */
 describe('Target management and assessment (e2e)', () => {
@@ -28,7 +43,10 @@ describe('Target management and assessment (e2e)', () => {
   let units: Map<string, string>;
   let frameworkId: string;
   const upload = async (sheet: Buffer, year = 2026) =>
-    request(t.app.getHttpServer()).post(`/imports/assessment/${frameworkId}/plan/${year}`).set('authorization', `Bearer ${admin}`).attach('file', sheet, 'plan.xlsx');
+    request(t.app.getHttpServer())
+      .post(`/imports/assessment/${frameworkId}/plan/${year}`)
+      .set('authorization', `Bearer ${admin}`)
+      .attach('file', sheet, 'plan.xlsx');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,12 +57,17 @@ describe('Target management and assessment (e2e)', () => {
   afterAll(async () => t.close());
 
   it('should seed the demo framework, a plan of 20 key tasks and 60 measures, and two quarters of statistics', async () => {
-    const list = (await t.gql.ok(`{ assessmentFrameworks { total items { id code version indicatorCount } } }`, {}, admin)).assessmentFrameworks;
+    const list = (await t.gql.ok(`{ assessmentFrameworks { total items { id code version indicatorCount } } }`, {}, admin))
+      .assessmentFrameworks;
     expect(list.items[0]).toMatchObject({ code: 'DEMO-COUNTY-FRAMEWORK', version: '2026', indicatorCount: 28 });
     const measures = (await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures;
     expect(measures.total).toBe(60);
     expect(new Set(measures.items.map((m: { taskCode: string }) => m.taskCode)).size).toBe(20);
-    const stats = await t.gql.ok(`query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026) { quarter key } }`, { f: list.items[0].id }, await t.token('officer'));
+    const stats = await t.gql.ok(
+      `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026) { quarter key } }`,
+      { f: list.items[0].id },
+      await t.token('officer'),
+    );
     expect(new Set(stats.assessmentStatistics.map((s: { quarter: number }) => s.quarter))).toEqual(new Set([1, 2]));
   });
 
@@ -60,29 +83,45 @@ describe('Target management and assessment (e2e)', () => {
     expect(refused.errors?.[0].message).toMatch(/NO_SUCH_KEY/);
     expect(await t.gql.code(IMPORT, { f: { ...FRAMEWORK, version: 'X', indicators: [] } }, admin)).toBe('BAD_USER_INPUT');
     expect(await t.gql.code(IMPORT, { f: { ...FRAMEWORK, version: 'Y' } }, await t.token('inspector'))).toBe('FORBIDDEN');
-    const fw = await t.gql.ok(`query($id: ID!) { assessmentFramework(id: $id) { template } }`, { id: frameworkId }, await t.token('officer'));
+    const fw = await t.gql.ok(
+      `query($id: ID!) { assessmentFramework(id: $id) { template } }`,
+      { id: frameworkId },
+      await t.token('officer'),
+    );
     expect(fw.assessmentFramework.template.indicators).toHaveLength(8);
   });
 
   it('should import the plan sheet, refusing a sheet with any bad row and writing nothing', async () => {
-    const bad = await upload(await writeSheet('计划', PLAN_HEADERS, [
-      ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF', '2026-03-31', 'I3.1.1'],
-      ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-NOPE', 'QH-ZHZF', '2026-13-01', 'I9.9'],
-    ]));
+    const bad = await upload(
+      await writeSheet('计划', PLAN_HEADERS, [
+        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF', '2026-03-31', 'I3.1.1'],
+        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-NOPE', 'QH-ZHZF', '2026-13-01', 'I9.9'],
+      ]),
+    );
     expect(bad.body).toMatchObject({ ok: false });
     expect(bad.status).toBe(201);
     expect(bad.body.ok).toBe(false);
-    expect(bad.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 3, column: '牵头单位编码' }), expect.objectContaining({ row: 3, column: '完成时限' }), expect.objectContaining({ row: 3, column: '对应指标' }),
-    ]));
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '牵头单位编码' }),
+        expect.objectContaining({ row: 3, column: '完成时限' }),
+        expect.objectContaining({ row: 3, column: '对应指标' }),
+      ]),
+    );
     expect((await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures.total).toBe(60);
-    const good = await upload(await writeSheet('计划', PLAN_HEADERS, [
-      ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF、QH-JTYS', '2026-03-31', 'I1.1.1'],
-      ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-SCJG', 'QH-ZHZF', '2026-12-31', 'I1.1.2'],
-      ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1'],
-    ]));
+    const good = await upload(
+      await writeSheet('计划', PLAN_HEADERS, [
+        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF、QH-JTYS', '2026-03-31', 'I1.1.1'],
+        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-SCJG', 'QH-ZHZF', '2026-12-31', 'I1.1.2'],
+        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1'],
+      ]),
+    );
     expect(good.body).toMatchObject({ ok: true, rows: 3, created: 3, updated: 0 });
-    const again = await upload(await writeSheet('计划', PLAN_HEADERS, [['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账（修订）', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1']]));
+    const again = await upload(
+      await writeSheet('计划', PLAN_HEADERS, [
+        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账（修订）', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1'],
+      ]),
+    );
     expect(again.body).toMatchObject({ ok: true, created: 0, updated: 1 });
     const mine = (await t.gql.ok(MEASURES, { y: 2026 }, await t.token('officer'))).assessmentMeasures.items;
     expect(mine.map((m: { code: string }) => m.code)).toEqual(expect.arrayContaining(['E01-1', 'E01-2', 'E02-1']));
@@ -93,12 +132,31 @@ describe('Target management and assessment (e2e)', () => {
     const e011 = measures.find((m: { code: string }) => m.code === 'E01-1');
     const e012 = measures.find((m: { code: string }) => m.code === 'E01-2');
     const officer = await t.token('officer');
-    expect((await t.gql.ok(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: '已完成评查' } }, officer)).reportMeasureProgress).toMatchObject({ status: 'DONE' });
-    expect(await t.gql.code(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } }, await t.token('inspector'))).toBe('FORBIDDEN');
-    const other = (await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures.items.find((m: { leadUnitId: string; departmentIds: string[] }) =>
-      m.leadUnitId !== units.get('QH-ZHZF') && !m.departmentIds.includes(units.get('QH-ZHZF')!));
-    expect(await t.gql.code(PROGRESS, { input: { measureId: other.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } }, await t.token('officer2'))).toBe('FORBIDDEN');
-    expect(await t.gql.code(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 5, status: 'DONE', text: 'x' } }, officer)).toBe('BAD_USER_INPUT');
+    expect(
+      (await t.gql.ok(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: '已完成评查' } }, officer))
+        .reportMeasureProgress,
+    ).toMatchObject({ status: 'DONE' });
+    expect(
+      await t.gql.code(
+        PROGRESS,
+        { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } },
+        await t.token('inspector'),
+      ),
+    ).toBe('FORBIDDEN');
+    const other = (await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures.items.find(
+      (m: { leadUnitId: string; departmentIds: string[] }) =>
+        m.leadUnitId !== units.get('QH-ZHZF') && !m.departmentIds.includes(units.get('QH-ZHZF')!),
+    );
+    expect(
+      await t.gql.code(
+        PROGRESS,
+        { input: { measureId: other.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } },
+        await t.token('officer2'),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await t.gql.code(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 5, status: 'DONE', text: 'x' } }, officer)).toBe(
+      'BAD_USER_INPUT',
+    );
     await t.gql.ok(PROGRESS, { input: { measureId: e011.id, year: 2026, quarter: 1, status: 'IN_PROGRESS', text: '评查进行中' } }, officer);
     const swept = await t.app.get(PlanService).sweepOverdue(new Date('2026-04-02T00:00:00Z'));
     expect(swept).toBeGreaterThan(0);
@@ -112,33 +170,67 @@ describe('Target management and assessment (e2e)', () => {
     expect(overdue).toContain('E01-1');
     expect(overdue).not.toContain('E01-2');
     const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE type LIKE 'measure.%' GROUP BY 1`);
-    expect(Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]))).toMatchObject({ 'measure.progressed': 2, 'measure.overdue': expect.any(Number) });
+    expect(Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]))).toMatchObject({
+      'measure.progressed': 2,
+      'measure.overdue': expect.any(Number),
+    });
   });
 
   it('should take one submission of statistics per department and quarter, refuse bad figures, and keep corrections as history', async () => {
     const officer = await t.token('officer');
     const items = RATES.map((key) => ({ key, numerator: 4, denominator: 5 }));
     const input = { frameworkId: '', year: 2026, quarter: 1, items };
-    const submit = (over: Record<string, unknown>, token = officer) => t.gql.run(STATS, { input: { ...input, frameworkId, ...over } }, token);
+    const submit = (over: Record<string, unknown>, token = officer) =>
+      t.gql.run(STATS, { input: { ...input, frameworkId, ...over } }, token);
     const above = await submit({ items: [{ key: 'HEAD_IN_COURT', numerator: 6, denominator: 5 }] });
     expect(above.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ field: 'items[0].numerator' }] });
-    expect((await submit({ items: [{ key: 'HEAD_IN_COURT', numerator: -1, denominator: 5 }] })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await submit({ items: [{ key: 'NO_SUCH', numerator: 1, denominator: 5 }] })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await submit({ items: [{ key: 'HEAD_IN_COURT', numerator: -1, denominator: 5 }] })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await submit({ items: [{ key: 'NO_SUCH', numerator: 1, denominator: 5 }] })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await submit({}, await t.token('inspector'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await submit({})).data?.submitAssessmentStatistics).toHaveLength(6);
     expect((await submit({})).errors?.[0].extensions?.code).toBe('CONFLICT');
-    const corrected = (await submit({ items: [...items.slice(1), { key: 'HEAD_IN_COURT', numerator: 3, denominator: 4 }], reason: '漏报一件' })).data?.submitAssessmentStatistics;
-    expect(corrected.find((s: { key: string }) => s.key === 'HEAD_IN_COURT')).toMatchObject({ numerator: 3, denominator: 4, revision: 2, current: true });
-    const history = (await t.gql.ok(`query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026, quarter: 1, withHistory: true) { key revision current numerator } }`, { f: frameworkId }, officer)).assessmentStatistics;
+    const corrected = (
+      await submit({ items: [...items.slice(1), { key: 'HEAD_IN_COURT', numerator: 3, denominator: 4 }], reason: '漏报一件' })
+    ).data?.submitAssessmentStatistics;
+    expect(corrected.find((s: { key: string }) => s.key === 'HEAD_IN_COURT')).toMatchObject({
+      numerator: 3,
+      denominator: 4,
+      revision: 2,
+      current: true,
+    });
+    const history = (
+      await t.gql.ok(
+        `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026, quarter: 1, withHistory: true) { key revision current numerator } }`,
+        { f: frameworkId },
+        officer,
+      )
+    ).assessmentStatistics;
     expect(history.filter((s: { key: string }) => s.key === 'HEAD_IN_COURT')).toEqual([
-      { key: 'HEAD_IN_COURT', revision: 2, current: true, numerator: 3 }, { key: 'HEAD_IN_COURT', revision: 1, current: false, numerator: 4 },
+      { key: 'HEAD_IN_COURT', revision: 2, current: true, numerator: 3 },
+      { key: 'HEAD_IN_COURT', revision: 1, current: false, numerator: 4 },
     ]);
-    await t.gql.ok(STATS, { input: { ...input, frameworkId, items: RATES.map((key) => ({ key, numerator: 1, denominator: 2 })) } }, await t.token('officer2'));
+    await t.gql.ok(
+      STATS,
+      { input: { ...input, frameworkId, items: RATES.map((key) => ({ key, numerator: 1, denominator: 2 })) } },
+      await t.token('officer2'),
+    );
   });
 
   it('should have inspectors score SELF_REPORT indicators, refusing off-step, too high, computed indicators and their own department', async () => {
     const inspector = await t.token('inspector');
-    const input = { frameworkId, departmentId: units.get('QH-SCJG'), year: 2026, quarter: 1, indicatorCode: 'I1.1.1', score: 2.5, note: '材料齐全' };
+    const input = {
+      frameworkId,
+      departmentId: units.get('QH-SCJG'),
+      year: 2026,
+      quarter: 1,
+      indicatorCode: 'I1.1.1',
+      score: 2.5,
+      note: '材料齐全',
+    };
     expect((await t.gql.ok(SCORE, { input }, inspector)).scoreSelfReportIndicator).toBe(true);
     expect(await t.gql.code(SCORE, { input: { ...input, score: 2.3 } }, inspector)).toBe('BAD_USER_INPUT');
     expect(await t.gql.code(SCORE, { input: { ...input, score: 3.5 } }, inspector)).toBe('BAD_USER_INPUT');
@@ -147,13 +239,31 @@ describe('Target management and assessment (e2e)', () => {
     expect(await t.gql.code(SCORE, { input }, await t.token('leader'))).toBe('FORBIDDEN');
     expect(await t.gql.code(SCORE, { input }, await t.token('officer'))).toBe('FORBIDDEN');
     const na = `mutation($input: NotApplicableInput!) { setIndicatorNotApplicable(input: $input) }`;
-    expect((await t.gql.ok(na, { input: { frameworkId, departmentId: units.get('QH-SCJG'), indicatorCode: 'I1.1.2', notApplicable: true, reason: '本部门无此职能' } }, inspector)).setIndicatorNotApplicable).toEqual(['I1.1.2']);
+    expect(
+      (
+        await t.gql.ok(
+          na,
+          {
+            input: {
+              frameworkId,
+              departmentId: units.get('QH-SCJG'),
+              indicatorCode: 'I1.1.2',
+              notApplicable: true,
+              reason: '本部门无此职能',
+            },
+          },
+          inspector,
+        )
+      ).setIndicatorNotApplicable,
+    ).toEqual(['I1.1.2']);
   });
 
   it('should compute the quarter with RATE figures, self-report scores and not-applicable rescaling, then rank and publish', async () => {
     const inspector = await t.token('inspector');
     const officer = await t.token('officer');
-    expect((await t.gql.run(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, await t.token('leader'))).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect((await t.gql.run(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, await t.token('leader'))).errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
     const results = (await t.gql.ok(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, inspector)).computeAssessmentScores;
     expect(results.length).toBeGreaterThan(20);
     for (let i = 1; i < results.length; i++) {
@@ -172,7 +282,9 @@ describe('Target management and assessment (e2e)', () => {
     expect(headInCourt).toMatchObject({ rate: 0.75, note: '3/4' });
     const zhzf = results.find((r: { departmentId: string }) => r.departmentId === units.get('QH-ZHZF'));
     expect(zhzf.detail.indicators.find((i: Indicator) => i.method === 'RATE:HEAD_IN_COURT')).toMatchObject({ rate: 0.5 });
-    const applicableEarned = scjg.detail.indicators.filter((i: Indicator) => i.applicable).reduce((s: number, i: Indicator) => s + i.earned, 0);
+    const applicableEarned = scjg.detail.indicators
+      .filter((i: Indicator) => i.applicable)
+      .reduce((s: number, i: Indicator) => s + i.earned, 0);
     expect(scjg.score).toBeCloseTo((100 * applicableEarned) / scjg.detail.applicableWeight, 1);
     expect((await t.gql.ok(RESULTS, { f: frameworkId, y: 2026, q: 1 }, officer)).assessmentResults).toEqual([]);
     await t.gql.ok(PUBLISH, { f: frameworkId, y: 2026, q: 1 }, inspector);
@@ -180,20 +292,44 @@ describe('Target management and assessment (e2e)', () => {
     expect(own).toEqual([expect.objectContaining({ departmentId: units.get('QH-SCJG'), rank: scjg.rank, score: scjg.score })]);
     expect(await t.gql.code(PUBLISH, { f: frameworkId, y: 2026, q: 1 }, inspector)).toBe('CONFLICT');
     expect(await t.gql.code(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, inspector)).toBe('CONFLICT');
-    expect(await t.gql.code(SCORE, { input: { frameworkId, departmentId: units.get('QH-SCJG'), year: 2026, quarter: 1, indicatorCode: 'I1.1.1', score: 1 } }, inspector)).toBe('CONFLICT');
+    expect(
+      await t.gql.code(
+        SCORE,
+        { input: { frameworkId, departmentId: units.get('QH-SCJG'), year: 2026, quarter: 1, indicatorCode: 'I1.1.1', score: 1 } },
+        inspector,
+      ),
+    ).toBe('CONFLICT');
     expect(await t.gql.code(IMPORT, { f: { ...FRAMEWORK, name: '改过的' } }, admin)).toBe('CONFLICT');
     const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE type LIKE 'assessment.%' GROUP BY 1`);
-    expect(Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]))).toMatchObject({ 'assessment.reported': 3, 'assessment.scored': results.length, 'assessment.published': 1 });
-    const xlsx = await request(t.app.getHttpServer()).get(`/exports/assessment/${frameworkId}/2026/1/results.xlsx`).set('authorization', `Bearer ${inspector}`).buffer(true)
-      .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+    expect(Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]))).toMatchObject({
+      'assessment.reported': 3,
+      'assessment.scored': results.length,
+      'assessment.published': 1,
+    });
+    const xlsx = await request(t.app.getHttpServer())
+      .get(`/exports/assessment/${frameworkId}/2026/1/results.xlsx`)
+      .set('authorization', `Bearer ${inspector}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     const sheet = await readSheet(xlsx.body as Buffer);
     expect(sheet.headers.slice(0, 5)).toEqual(['排名', '单位编码', '单位名称', '得分', '等次']);
     expect(sheet.rows).toHaveLength(results.length);
     expect(sheet.rows[0].cells['排名']).toBe('1');
     expect(['优秀', '良好', '合格', '不合格']).toContain(sheet.rows[0].cells['等次']);
-    const docx = await request(t.app.getHttpServer()).get(`/exports/assessment/${frameworkId}/2026/1/report.docx`).set('authorization', `Bearer ${inspector}`).buffer(true)
-      .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+    const docx = await request(t.app.getHttpServer())
+      .get(`/exports/assessment/${frameworkId}/2026/1/report.docx`)
+      .set('authorization', `Bearer ${inspector}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
     expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
@@ -206,18 +342,29 @@ describe('Target management and assessment (e2e)', () => {
       const to = `${year}-12-31`;
       const today = new Date().toISOString().slice(0, 10);
       const asOf = today < to ? today : to;
-      const reviews = await db.query(`SELECT department_id, final_grade FROM review_file WHERE final_grade IS NOT NULL AND finalized_at::date BETWEEN $1 AND $2`, [`${year}-01-01`, to]);
-      const checks = await db.query(`SELECT DISTINCT ON (c.department_id) c.department_id, c.score::float AS score FROM compliance_check c JOIN compliance_round r ON r.id = c.round_id
-        WHERE c.status = 'SUBMITTED' AND r.stage IN ('FINALIZED','PUBLISHED') AND c.submitted_at::date <= $1 ORDER BY c.department_id, c.submitted_at DESC`, [to]);
+      const reviews = await db.query(
+        `SELECT department_id, final_grade FROM review_file WHERE final_grade IS NOT NULL AND finalized_at::date BETWEEN $1 AND $2`,
+        [`${year}-01-01`, to],
+      );
+      const checks = await db.query(
+        `SELECT DISTINCT ON (c.department_id) c.department_id, c.score::float AS score FROM compliance_check c JOIN compliance_round r ON r.id = c.round_id
+        WHERE c.status = 'SUBMITTED' AND r.stage IN ('FINALIZED','PUBLISHED') AND c.submitted_at::date <= $1 ORDER BY c.department_id, c.submitted_at DESC`,
+        [to],
+      );
       const officers = await db.query(`SELECT unit_id, valid_from::text AS f, valid_to::text AS t, legal_reviewer FROM officer`);
-      const tasks = await db.query(`SELECT department_id, state, deadline::text AS deadline, closed_on::text AS closed_on, closed_on_time FROM rectification_task`);
+      const tasks = await db.query(
+        `SELECT department_id, state, deadline::text AS deadline, closed_on::text AS closed_on, closed_on_time FROM rectification_task`,
+      );
       let withReviewData = 0;
       for (const r of results) {
         const rate = (key: string) => (r.detail.indicators as Indicator[]).find((i) => i.method === `DATA:${key}`)!;
         const mine = reviews.filter((x: { department_id: string }) => x.department_id === r.departmentId);
         if (mine.length) {
           withReviewData++;
-          expect(rate('REVIEW_PASS_RATE').rate).toBeCloseTo(mine.filter((x: { final_grade: string }) => x.final_grade !== 'FAIL').length / mine.length, 6);
+          expect(rate('REVIEW_PASS_RATE').rate).toBeCloseTo(
+            mine.filter((x: { final_grade: string }) => x.final_grade !== 'FAIL').length / mine.length,
+            6,
+          );
         } else expect(rate('REVIEW_PASS_RATE')).toMatchObject({ applicable: false, note: '暂无数据' });
         const check = checks.find((c: { department_id: string }) => c.department_id === r.departmentId);
         if (check) expect(rate('COMPLIANCE_SCORE').rate).toBeCloseTo(check.score / 100, 6);
@@ -225,12 +372,24 @@ describe('Target management and assessment (e2e)', () => {
         const staff = officers.filter((o: { unit_id: string }) => o.unit_id === r.departmentId);
         const valid = staff.filter((o: { f: string; t: string }) => o.f <= to && o.t >= to);
         if (staff.length) expect(rate('CERTIFIED_OFFICER_RATE').rate).toBeCloseTo(valid.length / staff.length, 6);
-        if (valid.length) expect(rate('REVIEWER_RATIO').rate).toBeCloseTo(Math.min(1, valid.filter((o: { legal_reviewer: boolean }) => o.legal_reviewer).length / valid.length / 0.05), 6);
+        if (valid.length)
+          expect(rate('REVIEWER_RATIO').rate).toBeCloseTo(
+            Math.min(1, valid.filter((o: { legal_reviewer: boolean }) => o.legal_reviewer).length / valid.length / 0.05),
+            6,
+          );
         const mineTasks = tasks.filter((x: { department_id: string }) => x.department_id === r.departmentId);
-        const closed = mineTasks.filter((x: { state: string; closed_on: string }) => x.state === 'CLOSED' && x.closed_on >= `${year}-01-01` && x.closed_on <= to);
-        if (closed.length) expect(rate('RECTIFICATION_ONTIME_RATE').rate).toBeCloseTo(closed.filter((x: { closed_on_time: boolean }) => x.closed_on_time).length / closed.length, 6);
+        const closed = mineTasks.filter(
+          (x: { state: string; closed_on: string }) => x.state === 'CLOSED' && x.closed_on >= `${year}-01-01` && x.closed_on <= to,
+        );
+        if (closed.length)
+          expect(rate('RECTIFICATION_ONTIME_RATE').rate).toBeCloseTo(
+            closed.filter((x: { closed_on_time: boolean }) => x.closed_on_time).length / closed.length,
+            6,
+          );
         else expect(rate('RECTIFICATION_ONTIME_RATE').applicable).toBe(false);
-        const late = mineTasks.some((x: { state: string; deadline: string }) => !['CLOSED', 'CANCELLED'].includes(x.state) && x.deadline < asOf);
+        const late = mineTasks.some(
+          (x: { state: string; deadline: string }) => !['CLOSED', 'CANCELLED'].includes(x.state) && x.deadline < asOf,
+        );
         expect(rate('RECTIFICATION_CLEARDOWN').rate).toBe(late ? 0 : 1);
       }
       withData += checks.length + withReviewData;

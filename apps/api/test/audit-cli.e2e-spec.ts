@@ -6,7 +6,10 @@ import { startTestApp } from './harness.js';
 
 /** Runs `npm run audit:verify` (the built CLI) against the test environment. */
 function verify(env: Record<string, string>): { status: number | null; out: string } {
-  const result = spawnSync(process.execPath, ['dist/apps/api/src/cli/audit-verify.js'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['dist/apps/api/src/cli/audit-verify.js'], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
@@ -28,7 +31,11 @@ describe('npm run audit:verify (e2e)', () => {
     const admin = await t.token('admin');
     const users = (await t.gql.ok(`{ users { items { id version username } } }`, {}, admin)).users.items;
     for (const u of users.filter((x: { username: string }) => x.username.startsWith('officer'))) {
-      await t.gql.ok(`mutation($id: ID!, $v: Int!) { updateUser(input: { id: $id, version: $v, displayName: "改名" }) { id } }`, { id: u.id, v: u.version }, admin);
+      await t.gql.ok(
+        `mutation($id: ID!, $v: Int!) { updateUser(input: { id: $id, version: $v, displayName: "改名" }) { id } }`,
+        { id: u.id, v: u.version },
+        admin,
+      );
     }
     const env = t.environment.env;
     await t.app.close();
@@ -36,10 +43,15 @@ describe('npm run audit:verify (e2e)', () => {
       const intact = verify(env);
       expect(intact.out).toMatch(/Audit chain intact: \d+ entries verified/);
       expect(intact.status).toBe(0);
-      await sql(env, `UPDATE audit_entry SET after = jsonb_set(after, '{displayName}', '"篡改"') WHERE operation = 'updateUser' AND chain_seq = (SELECT min(chain_seq) FROM audit_entry WHERE operation = 'updateUser')`);
+      await sql(
+        env,
+        `UPDATE audit_entry SET after = jsonb_set(after, '{displayName}', '"篡改"') WHERE operation = 'updateUser' AND chain_seq = (SELECT min(chain_seq) FROM audit_entry WHERE operation = 'updateUser')`,
+      );
       const broken = verify(env);
       expect(broken.status).toBe(2);
-      expect(broken.out).toMatch(/Audit chain BROKEN at entry \d+ \(chain position \d+\): content does not match its hash \(the entry was edited\)/);
+      expect(broken.out).toMatch(
+        /Audit chain BROKEN at entry \d+ \(chain position \d+\): content does not match its hash \(the entry was edited\)/,
+      );
     } finally {
       await t.environment.cleanup();
     }

@@ -16,7 +16,12 @@ describe('Sign-in and access (e2e)', () => {
   it('should sign in the demo inspector and answer me', async () => {
     const token = await t.token('inspector');
     const data = await t.gql.ok(ME, {}, token);
-    expect(data.me).toEqual({ username: 'inspector', displayName: '李督察', roles: ['INSPECTOR'], unit: { name: '清河区司法局（区委依法治区办）' } });
+    expect(data.me).toEqual({
+      username: 'inspector',
+      displayName: '李督察',
+      roles: ['INSPECTOR'],
+      unit: { name: '清河区司法局（区委依法治区办）' },
+    });
   });
 
   it('should refuse every guarded operation without a token, and with a forged one', async () => {
@@ -73,12 +78,16 @@ describe('Sign-in and access (e2e)', () => {
     expect((await t.gql.ok(LOGIN, { u: 'officer2', p: 'Ducha@2026' })).login.user.username).toBe('officer2');
   });
 
-  it('should stop a disabled user\'s tokens at once', async () => {
+  it("should stop a disabled user's tokens at once", async () => {
     const admin = await t.token('admin');
     const victim = await t.gql.login('inspector2', 'Ducha@2026');
     const users = await t.gql.ok(`{ users(search: "inspector2") { items { id version } } }`, {}, admin);
     const { id, version } = users.users.items[0];
-    await t.gql.ok(`mutation($id: ID!, $v: Int!) { updateUser(input: { id: $id, version: $v, disabled: true }) { disabled } }`, { id, v: version }, admin);
+    await t.gql.ok(
+      `mutation($id: ID!, $v: Int!) { updateUser(input: { id: $id, version: $v, disabled: true }) { disabled } }`,
+      { id, v: version },
+      admin,
+    );
     expect(await t.gql.code(ME, {}, victim.accessToken)).toBe('UNAUTHENTICATED');
     expect(await t.gql.code(REFRESH, { t: victim.refreshToken })).toBe('UNAUTHENTICATED');
     expect(await t.gql.code(LOGIN, { u: 'inspector2', p: 'Ducha@2026' })).toBe('FORBIDDEN');
@@ -86,7 +95,11 @@ describe('Sign-in and access (e2e)', () => {
 
   it('should answer BAD_USER_INPUT naming the field for invalid input, and refuse unknown fields', async () => {
     const admin = await t.token('admin');
-    const bad = await t.gql.run(`mutation { createUser(input: { username: "x", displayName: "X", unitId: "not-a-uuid", roles: [LEADER], password: "short" }) { id } }`, {}, admin);
+    const bad = await t.gql.run(
+      `mutation { createUser(input: { username: "x", displayName: "X", unitId: "not-a-uuid", roles: [LEADER], password: "short" }) { id } }`,
+      {},
+      admin,
+    );
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = bad.errors?.[0].extensions?.issues?.map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'unitId', 'password']));
@@ -97,7 +110,13 @@ describe('Sign-in and access (e2e)', () => {
   it('should refuse a leader changing anything, and an officer reading users', async () => {
     const leader = await t.token('leader');
     const officer = await t.token('officer');
-    expect(await t.gql.code(`mutation { createOfficer(input: { certificateNo: "QH99999999", name: "x", unitId: "00000000-0000-4000-8000-000000000000", validFrom: "2025-01-01", validTo: "2030-01-01" }) { id } }`, {}, leader)).toBe('FORBIDDEN');
+    expect(
+      await t.gql.code(
+        `mutation { createOfficer(input: { certificateNo: "QH99999999", name: "x", unitId: "00000000-0000-4000-8000-000000000000", validFrom: "2025-01-01", validTo: "2030-01-01" }) { id } }`,
+        {},
+        leader,
+      ),
+    ).toBe('FORBIDDEN');
     expect(await t.gql.code(`{ users { total } }`, {}, officer)).toBe('FORBIDDEN');
   });
 

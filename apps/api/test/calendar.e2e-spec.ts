@@ -36,8 +36,14 @@ describe('Working-day calendar (e2e)', () => {
     const bad = await t.gql.run(UPSERT, { i: { year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: ['2027-01-05'] } }, admin);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].extensions?.issues?.[0].field).toBe('makeUpWorkdays.0');
-    expect(await t.gql.code(UPSERT, { i: { year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [] } }, await t.token('inspector'))).toBe('FORBIDDEN');
-    const saved = await t.gql.ok(UPSERT, { i: { year: 2027, holidays: ['2027-01-01', '2027-02-05', '2027-02-08'], makeUpWorkdays: ['2027-02-07'] } }, admin);
+    expect(await t.gql.code(UPSERT, { i: { year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [] } }, await t.token('inspector'))).toBe(
+      'FORBIDDEN',
+    );
+    const saved = await t.gql.ok(
+      UPSERT,
+      { i: { year: 2027, holidays: ['2027-01-01', '2027-02-05', '2027-02-08'], makeUpWorkdays: ['2027-02-07'] } },
+      admin,
+    );
     expect(saved.upsertCalendarYear).toMatchObject({ year: 2027, source: 'admin:admin', makeUpWorkdays: ['2027-02-07'] });
     expect((await t.gql.ok(ADD, { d: '2026-12-31', n: 1 }, admin)).addWorkingDays.date).toBe('2027-01-04');
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { TestApp } from './harness.js';
 
-export const CHECKLIST = JSON.parse(readFileSync(new URL('../../../libs/compliance/src/data/three-systems-checklist.json', import.meta.url), 'utf8'));
+export const CHECKLIST = JSON.parse(
+  readFileSync(new URL('../../../libs/compliance/src/data/three-systems-checklist.json', import.meta.url), 'utf8'),
+);
 
 export const CHECK_FIELDS = `id departmentId departmentName inspectorId status score grade version subtotals { system earned max }
   items { id itemCode system auto mayNotApply screenResult screenPassed screenTotal screenFailures { subject label reason } screenFailuresOmitted result note overrideReason files { id fileName contentType } }`;
@@ -32,9 +34,20 @@ export async function userId(t: TestApp, username: string): Promise<string> {
 /** A case file row for importCaseFiles with defaults that pass every screen. */
 export function caseRow(departmentCode: string, fileNo: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    departmentCode, fileNo, caseType: 'PENALTY', cause: '未按规定明码标价', partyName: '清河某商贸有限公司', partyKind: 'ORGANISATION',
-    officerCertificateNos: ['E2E-A1', 'E2E-A2'], filedDate: '2025-05-06', decisionDate: '2025-06-10', disclosedDate: '2025-06-12', closedDate: '2025-07-01',
-    penaltyKinds: ['FINE'], fineFen: 300_000, ...over,
+    departmentCode,
+    fileNo,
+    caseType: 'PENALTY',
+    cause: '未按规定明码标价',
+    partyName: '清河某商贸有限公司',
+    partyKind: 'ORGANISATION',
+    officerCertificateNos: ['E2E-A1', 'E2E-A2'],
+    filedDate: '2025-05-06',
+    decisionDate: '2025-06-10',
+    disclosedDate: '2025-06-12',
+    closedDate: '2025-07-01',
+    penaltyKinds: ['FINE'],
+    fineFen: 300_000,
+    ...over,
   };
 }
 

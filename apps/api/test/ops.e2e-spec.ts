@@ -34,7 +34,10 @@ describe('Operations and API hygiene (e2e)', () => {
   });
 
   it('should refuse an oversized body', async () => {
-    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: `{ me { id } }`, padding: 'x'.repeat(30000) });
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ me { id } }`, padding: 'x'.repeat(30000) });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('BAD_USER_INPUT');
   });
@@ -43,7 +46,10 @@ describe('Operations and API hygiene (e2e)', () => {
     const admin = await t.token('admin');
     expect((await t.gql.run(`{ me { id } regions { id } }`, {}, admin)).errors).toBeUndefined();
     const deep = await t.gql.run(`query { me { ...A } } fragment A on Me { unit { id } }`, {}, admin);
-    expect(deep.errors?.[0]).toMatchObject({ message: 'Query is nested 3 levels deep; the limit is 2', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(deep.errors?.[0]).toMatchObject({
+      message: 'Query is nested 3 levels deep; the limit is 2',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const page = `units(pageSize: 200) { items { id name code kind regionId version isEnforcementBody isSupervisingOffice } }`;
     const costly = await t.gql.run(`{ a: ${page} b: ${page} c: ${page} d: ${page} }`, {}, admin);
     const costError = costly.errors?.find((e) => /would cost/.test(e.message));

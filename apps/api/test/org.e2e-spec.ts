@@ -60,19 +60,32 @@ describe('Organisation: units, users, officers and their import (e2e)', () => {
   });
 
   it('should import users and officers, naming unknown units and bad dates', async () => {
-    const users = await writeSheet('用户', ['用户名', '姓名', '单位编码', '角色', '初始密码'], [
-      ['liaison9', '刘联络', 'QH-NEW1', '部门联络员', 'Strong@Pass1'],
-      ['ghost', '鬼', 'QH-NOPE', '领导', 'Strong@Pass1'],
-    ]);
+    const users = await writeSheet(
+      '用户',
+      ['用户名', '姓名', '单位编码', '角色', '初始密码'],
+      [
+        ['liaison9', '刘联络', 'QH-NEW1', '部门联络员', 'Strong@Pass1'],
+        ['ghost', '鬼', 'QH-NOPE', '领导', 'Strong@Pass1'],
+      ],
+    );
     const bad = await upload('USERS', users, 'users.xlsx');
     expect(bad.body.errors).toEqual([{ row: 3, column: '单位编码', reason: 'no unit with code QH-NOPE in your area' }]);
-    const officers = Buffer.from('执法证号,姓名,单位编码,证件类型,有效期起,有效期止,法律职业资格,法制审核人员\nQH77770001,吴审核,QH-NEW1,,2024-01-01,2030-12-31,是,是\nQH77770002,郑执法,QH-NEW1,,2024-13-01,2030-12-31,否,否\n');
+    const officers = Buffer.from(
+      '执法证号,姓名,单位编码,证件类型,有效期起,有效期止,法律职业资格,法制审核人员\nQH77770001,吴审核,QH-NEW1,,2024-01-01,2030-12-31,是,是\nQH77770002,郑执法,QH-NEW1,,2024-13-01,2030-12-31,否,否\n',
+    );
     const badOfficers = await upload('OFFICERS', officers, 'officers.csv');
     expect(badOfficers.body.errors).toEqual([{ row: 3, column: '有效期起', reason: 'must be a date like 2026-01-31, got "2024-13-01"' }]);
     const good = await upload('OFFICERS', Buffer.from(officers.toString().split('\n').slice(0, 2).join('\n')), 'officers.csv');
     expect(good.body).toMatchObject({ ok: true, created: 1 });
-    const listed = await t.gql.ok(`{ officers(search: "QH7777") { total items { name legalReviewer legalQualification validTo } } }`, {}, admin);
-    expect(listed.officers).toEqual({ total: 1, items: [{ name: '吴审核', legalReviewer: true, legalQualification: true, validTo: '2030-12-31' }] });
+    const listed = await t.gql.ok(
+      `{ officers(search: "QH7777") { total items { name legalReviewer legalQualification validTo } } }`,
+      {},
+      admin,
+    );
+    expect(listed.officers).toEqual({
+      total: 1,
+      items: [{ name: '吴审核', legalReviewer: true, legalQualification: true, validTo: '2030-12-31' }],
+    });
   });
 
   it('should refuse the import to non-administrators and a file with no header row', async () => {
@@ -96,12 +109,16 @@ describe('Organisation: units, users, officers and their import (e2e)', () => {
     const unit = (await t.gql.ok(`{ units(search: "QH-NEW3") { items { id } } }`, {}, admin)).units.items[0];
     let trail: { operation: string; chainSeq: string | null; before: { name?: string }; after: { name?: string } }[] = [];
     for (let i = 0; i < 40; i++) {
-      trail = (await t.gql.ok(`query($id: String!) { auditTrail(targetId: $id) { operation chainSeq before after } }`, { id: unit.id }, admin)).auditTrail;
+      trail = (
+        await t.gql.ok(`query($id: String!) { auditTrail(targetId: $id) { operation chainSeq before after } }`, { id: unit.id }, admin)
+      ).auditTrail;
       if (trail.length && trail.every((e) => e.chainSeq)) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(trail[0]).toMatchObject({ operation: 'updateUnit', before: { name: '区新建局三' }, after: { name: '甲' } });
     expect(trail[0].chainSeq).not.toBeNull();
-    expect(await t.gql.code(`query($id: String!) { auditTrail(targetId: $id) { operation } }`, { id: unit.id }, await t.token('inspector'))).toBe('FORBIDDEN');
+    expect(
+      await t.gql.code(`query($id: String!) { auditTrail(targetId: $id) { operation } }`, { id: unit.id }, await t.token('inspector')),
+    ).toBe('FORBIDDEN');
   });
 });

@@ -12,7 +12,9 @@ interface Running {
 }
 
 function launch(env: Record<string, string>, port: number): Running {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SERVE_DASHBOARD: 'false' } });
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SERVE_DASHBOARD: 'false' },
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -59,28 +61,33 @@ describe(`The api process, ${testMode()} mode (e2e)`, () => {
     expect(await second.exited).toBe(0);
   });
 
-  it(testMode() === 'embedded' ? 'should refuse a second process on the same data directory, clearly' : 'should refuse to start on an unmigrated database, leaving migrations to `npm run migration:run`', async () => {
-    if (testMode() === 'embedded') {
-      const p = port();
-      const owner = launch(environment.env, p);
-      await healthy(p);
-      const intruder = launch(environment.env, port());
-      expect(await intruder.exited).not.toBe(0);
-      expect(intruder.output()).toMatch(/data directory .* is in use by another ducha process \(pid \d+\)/);
-      expect(existsSync(join(environment.env.DATA_DIR, 'ducha.lock'))).toBe(true);
-      owner.child.kill('SIGTERM');
-      expect(await owner.exited).toBe(0);
-      expect(existsSync(join(environment.env.DATA_DIR, 'ducha.lock'))).toBe(false);
-    } else {
-      // An api pointed at an empty database must not create the schema itself.
-      const empty = await createTestEnvironment([]);
-      const p = port();
-      const api = launch({ ...empty.env, SEED_DEMO: 'false' }, p);
-      expect(await api.exited).not.toBe(0);
-      expect(api.output()).toMatch(/pending migrations: run `npm run migration:run`/);
-      const tables = await fetch(`http://127.0.0.1:${p}/health`).catch(() => undefined);
-      expect(tables).toBeUndefined();
-      await empty.cleanup();
-    }
-  });
+  it(
+    testMode() === 'embedded'
+      ? 'should refuse a second process on the same data directory, clearly'
+      : 'should refuse to start on an unmigrated database, leaving migrations to `npm run migration:run`',
+    async () => {
+      if (testMode() === 'embedded') {
+        const p = port();
+        const owner = launch(environment.env, p);
+        await healthy(p);
+        const intruder = launch(environment.env, port());
+        expect(await intruder.exited).not.toBe(0);
+        expect(intruder.output()).toMatch(/data directory .* is in use by another ducha process \(pid \d+\)/);
+        expect(existsSync(join(environment.env.DATA_DIR, 'ducha.lock'))).toBe(true);
+        owner.child.kill('SIGTERM');
+        expect(await owner.exited).toBe(0);
+        expect(existsSync(join(environment.env.DATA_DIR, 'ducha.lock'))).toBe(false);
+      } else {
+        // An api pointed at an empty database must not create the schema itself.
+        const empty = await createTestEnvironment([]);
+        const p = port();
+        const api = launch({ ...empty.env, SEED_DEMO: 'false' }, p);
+        expect(await api.exited).not.toBe(0);
+        expect(api.output()).toMatch(/pending migrations: run `npm run migration:run`/);
+        const tables = await fetch(`http://127.0.0.1:${p}/health`).catch(() => undefined);
+        expect(tables).toBeUndefined();
+        await empty.cleanup();
+      }
+    },
+  );
 });

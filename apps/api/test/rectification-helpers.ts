@@ -69,7 +69,9 @@ export class RectificationDriver {
 
   /** Runs a task mutation taking `input: { taskId, version, ... }` and returns the task. */
   async act(username: string, mutation: string, input: Record<string, unknown>): Promise<any> {
-    const data = await this.gql(username, `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${TASK_FIELDS} } }`, { input });
+    const data = await this.gql(username, `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${TASK_FIELDS} } }`, {
+      input,
+    });
     return data[mutation];
   }
 

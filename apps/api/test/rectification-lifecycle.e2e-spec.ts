@@ -17,7 +17,12 @@ describe('Rectification lifecycle (e2e)', () => {
 
   async function issue(code: string, extra: Record<string, unknown> = {}, source = 'HOTLINE'): Promise<any> {
     const f = await r.gql('inspector', FINDING, { d: await r.unitId(code), s: source });
-    return r.act('inspector', 'issueRectification', { findingIds: [f.createFinding.id], responsiblePerson: '王', requirements: '整改', ...extra });
+    return r.act('inspector', 'issueRectification', {
+      findingIds: [f.createFinding.id],
+      responsiblePerson: '王',
+      requirements: '整改',
+      ...extra,
+    });
   }
 
   it('should apply the configured default deadline per source, and 15 working days when none is configured', async () => {
@@ -25,10 +30,18 @@ describe('Rectification lifecycle (e2e)', () => {
     expect(hotline.deadline).toBe(await r.addWorkingDays(today, 15));
     const leader = await issue('QH-SCJG', {}, 'LEADER_INSTRUCTION');
     expect(leader.deadline).toBe(await r.addWorkingDays(today, 5));
-    await r.gql('admin', `mutation { setRectificationDeadlineRule(input: { source: HOTLINE, severity: "ANY", workingDays: 10 }) { workingDays } }`);
+    await r.gql(
+      'admin',
+      `mutation { setRectificationDeadlineRule(input: { source: HOTLINE, severity: "ANY", workingDays: 10 }) { workingDays } }`,
+    );
     expect((await issue('QH-SCJG')).deadline).toBe(await r.addWorkingDays(today, 10));
     expect((await issue('QH-SCJG', { deadline: { workingDays: 3 } })).deadline).toBe(await r.addWorkingDays(today, 3));
-    expect(await r.code('inspector', `mutation { setRectificationDeadlineRule(input: { source: HOTLINE, severity: "ANY", workingDays: 10 }) { workingDays } }`)).toBe('FORBIDDEN');
+    expect(
+      await r.code(
+        'inspector',
+        `mutation { setRectificationDeadlineRule(input: { source: HOTLINE, severity: "ANY", workingDays: 10 }) { workingDays } }`,
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('should let a co-department acknowledge and report its own part without moving the task', async () => {
@@ -37,8 +50,20 @@ describe('Rectification lifecycle (e2e)', () => {
     expect(await r.actCode('officer2', 'acknowledgeRectification', { taskId: task.id, version: 1 })).toBe('CONFLICT');
     const file = await r.upload('officer2', task.id, pdf());
     expect(file.status).toBe(201);
-    await r.act('officer2', 'submitRectification', { taskId: task.id, version: 1, text: '配合意见', measuresTaken: '联合检查一次', evidenceFileIds: [file.body.id] });
-    const detail = (await r.gql('inspector', `query($id: ID!) { rectificationTask(id: $id) { task { state } departments { departmentName role status } reports { measuresTaken } } }`, { id: task.id })).rectificationTask;
+    await r.act('officer2', 'submitRectification', {
+      taskId: task.id,
+      version: 1,
+      text: '配合意见',
+      measuresTaken: '联合检查一次',
+      evidenceFileIds: [file.body.id],
+    });
+    const detail = (
+      await r.gql(
+        'inspector',
+        `query($id: ID!) { rectificationTask(id: $id) { task { state } departments { departmentName role status } reports { measuresTaken } } }`,
+        { id: task.id },
+      )
+    ).rectificationTask;
     expect(detail.task.state).toBe('ISSUED');
     expect(detail.departments).toEqual([
       { departmentName: '区市场监督管理局', role: 'LEAD', status: 'ISSUED' },
@@ -47,17 +72,44 @@ describe('Rectification lifecycle (e2e)', () => {
     // The lead cannot reuse the co-department's evidence.
     let lead = await r.act('officer', 'acknowledgeRectification', { taskId: task.id, version: 1 });
     lead = await r.act('officer', 'startRectification', { taskId: task.id, version: lead.version });
-    expect(await r.actCode('officer', 'submitRectification', { taskId: task.id, version: lead.version, text: 'x', measuresTaken: 'y', evidenceFileIds: [file.body.id] })).toBe('BAD_USER_INPUT');
+    expect(
+      await r.actCode('officer', 'submitRectification', {
+        taskId: task.id,
+        version: lead.version,
+        text: 'x',
+        measuresTaken: 'y',
+        evidenceFileIds: [file.body.id],
+      }),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('should reject an extension and keep the deadline, and allow only one pending request', async () => {
     let task = await issue('QH-ZHZF');
     const later = await r.addWorkingDays(task.deadline, 3);
-    task = await r.act('officer2', 'requestRectificationExtension', { taskId: task.id, version: task.version, newDeadline: later, reason: '需要时间' });
-    expect(await r.actCode('officer2', 'requestRectificationExtension', { taskId: task.id, version: task.version, newDeadline: later, reason: '再次' })).toBe('CONFLICT');
-    const rejected = await r.act('inspector', 'decideRectificationExtension', { taskId: task.id, version: task.version, approve: false, note: '理由不充分' });
+    task = await r.act('officer2', 'requestRectificationExtension', {
+      taskId: task.id,
+      version: task.version,
+      newDeadline: later,
+      reason: '需要时间',
+    });
+    expect(
+      await r.actCode('officer2', 'requestRectificationExtension', {
+        taskId: task.id,
+        version: task.version,
+        newDeadline: later,
+        reason: '再次',
+      }),
+    ).toBe('CONFLICT');
+    const rejected = await r.act('inspector', 'decideRectificationExtension', {
+      taskId: task.id,
+      version: task.version,
+      approve: false,
+      note: '理由不充分',
+    });
     expect(rejected.deadline).toBe(task.deadline);
-    expect(await r.actCode('inspector', 'decideRectificationExtension', { taskId: task.id, version: rejected.version, approve: true })).toBe('CONFLICT');
+    expect(
+      await r.actCode('inspector', 'decideRectificationExtension', { taskId: task.id, version: rejected.version, approve: true }),
+    ).toBe('CONFLICT');
     const notes = await r.gql('officer2', `{ notifications(pageSize: 100) { items { kind title taskId } } }`);
     expect(notes.notifications.items.filter((n: any) => n.taskId === task.id).map((n: any) => n.kind)).toContain('EXTENSION_DECIDED');
   });
@@ -75,26 +127,56 @@ describe('Rectification lifecycle (e2e)', () => {
     let task = await issue('QH-SCJG');
     task = await r.act('officer', 'acknowledgeRectification', { taskId: task.id, version: task.version });
     task = await r.act('officer', 'startRectification', { taskId: task.id, version: task.version });
-    task = await r.act('officer', 'submitRectification', { taskId: task.id, version: task.version, text: '已整改', measuresTaken: '补做笔录', evidenceFileIds: [] });
-    expect(await r.actCode('inspector', 'scheduleRectificationFollowUp', { taskId: task.id, version: task.version, date: today })).toBe('CONFLICT');
+    task = await r.act('officer', 'submitRectification', {
+      taskId: task.id,
+      version: task.version,
+      text: '已整改',
+      measuresTaken: '补做笔录',
+      evidenceFileIds: [],
+    });
+    expect(await r.actCode('inspector', 'scheduleRectificationFollowUp', { taskId: task.id, version: task.version, date: today })).toBe(
+      'CONFLICT',
+    );
     task = await r.act('inspector', 'verifyRectification', { taskId: task.id, version: task.version });
     task = await r.act('inspector', 'closeRectification', { taskId: task.id, version: task.version });
     const followUpOn = await r.addWorkingDays(today, 20);
     task = await r.act('inspector', 'scheduleRectificationFollowUp', { taskId: task.id, version: task.version, date: followUpOn });
-    const reopened = await r.act('inspector2', 'recordRectificationFollowUp', { taskId: task.id, version: task.version, reopen: true, note: '回头看发现问题反弹', deadline: { workingDays: 5 } });
+    const reopened = await r.act('inspector2', 'recordRectificationFollowUp', {
+      taskId: task.id,
+      version: task.version,
+      reopen: true,
+      note: '回头看发现问题反弹',
+      deadline: { workingDays: 5 },
+    });
     expect(reopened).toMatchObject({ state: 'IN_PROGRESS', closedOn: null, deadline: await r.addWorkingDays(today, 5) });
-    const [event] = await r.db.query(`SELECT payload FROM outbox_event WHERE type = 'rectification.reopened' AND payload->>'taskId' = $1`, [task.id]);
+    const [event] = await r.db.query(`SELECT payload FROM outbox_event WHERE type = 'rectification.reopened' AND payload->>'taskId' = $1`, [
+      task.id,
+    ]);
     expect(event.payload).toMatchObject({ from: 'CLOSED', to: 'IN_PROGRESS', actorName: '赵评查' });
-    const deadlines = (await r.gql('officer', `query($id: ID!) { rectificationTask(id: $id) { deadlines { kind } } }`, { id: task.id })).rectificationTask.deadlines;
+    const deadlines = (await r.gql('officer', `query($id: ID!) { rectificationTask(id: $id) { deadlines { kind } } }`, { id: task.id }))
+      .rectificationTask.deadlines;
     expect(deadlines.map((d: any) => d.kind)).toEqual(['ISSUED', 'REOPENED']);
   });
 
   it('should let an administrator change root causes and the ladder, keeping the ladder in order', async () => {
-    await r.gql('admin', `mutation { upsertRootCause(input: { code: "RESOURCES", label: "执法力量不足", ordinal: 5, active: true }) { code } }`);
+    await r.gql(
+      'admin',
+      `mutation { upsertRootCause(input: { code: "RESOURCES", label: "执法力量不足", ordinal: 5, active: true }) { code } }`,
+    );
     const causes = (await r.gql('inspector', `{ rectificationRootCauses { label } }`)).rectificationRootCauses.map((c: any) => c.label);
     expect(causes).toEqual(['制度缺失', '人员能力不足', '执行不到位', '监督缺位', '执法力量不足']);
-    expect(await r.code('admin', `mutation { setEscalationLadderStep(input: { step: "LISTED", offsetWorkingDays: 2, notice: "挂牌" }) { step } }`)).toBe('BAD_USER_INPUT');
-    const ladder = (await r.gql('admin', `mutation { setEscalationLadderStep(input: { step: "LISTED", offsetWorkingDays: 8, notice: "挂牌督办" }) { step offsetWorkingDays } }`)).setEscalationLadderStep;
+    expect(
+      await r.code(
+        'admin',
+        `mutation { setEscalationLadderStep(input: { step: "LISTED", offsetWorkingDays: 2, notice: "挂牌" }) { step } }`,
+      ),
+    ).toBe('BAD_USER_INPUT');
+    const ladder = (
+      await r.gql(
+        'admin',
+        `mutation { setEscalationLadderStep(input: { step: "LISTED", offsetWorkingDays: 8, notice: "挂牌督办" }) { step offsetWorkingDays } }`,
+      )
+    ).setEscalationLadderStep;
     expect(ladder.map((s: any) => s.offsetWorkingDays)).toEqual([-3, 1, 5, 8, 20]);
   });
 });

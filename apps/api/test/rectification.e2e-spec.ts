@@ -30,7 +30,11 @@ describe('Rectification (e2e)', () => {
   it('should list the campaign findings in the inbox and issue one task per department', async () => {
     const inbox = await r.gql('inspector', `{ findings(batchId: "campaign-2026-e2e") { total items { departmentName taskId } } }`);
     expect(inbox.findings.total).toBe(3);
-    const issued = await r.act('inspector', 'bulkIssueRectification', { batchId: 'campaign-2026-e2e', responsiblePerson: '张科长', requirements: '逐案补正告知程序，建立案件审核制度' });
+    const issued = await r.act('inspector', 'bulkIssueRectification', {
+      batchId: 'campaign-2026-e2e',
+      responsiblePerson: '张科长',
+      requirements: '逐案补正告知程序，建立案件审核制度',
+    });
     expect(issued).toHaveLength(2);
     scjgTask = issued.find((x: any) => x.departmentName === '区市场监督管理局');
     zhzfTask = issued.find((x: any) => x.departmentName === '区城市管理综合行政执法局');
@@ -39,12 +43,26 @@ describe('Rectification (e2e)', () => {
     // Case review findings default to 20 working days.
     expect(scjgTask.deadline).toBe(await r.addWorkingDays(today, 20));
     expect((await r.gql('inspector', `{ findings(batchId: "campaign-2026-e2e") { total } }`)).findings.total).toBe(0);
-    expect(await r.actCode('inspector', 'bulkIssueRectification', { batchId: 'campaign-2026-e2e', responsiblePerson: 'x', requirements: 'x' })).toBe('BAD_USER_INPUT');
+    expect(
+      await r.actCode('inspector', 'bulkIssueRectification', { batchId: 'campaign-2026-e2e', responsiblePerson: 'x', requirements: 'x' }),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('should refuse a deadline in the past and a leader or officer issuing, changing nothing', async () => {
-    const finding = await r.gql('inspector', `mutation($d: ID!) { createFinding(input: { source: HOTLINE, departmentId: $d, category: '执法态度', severity: GENERAL, description: '热线投诉：执法人员未出示证件', rootCause: "EXECUTION" }) { id rootCause } }`.replace(/'/g, '"'), { d: await r.unitId('QH-SCJG') });
-    const input = { findingIds: [finding.createFinding.id], responsiblePerson: '王', requirements: '整改', deadline: { date: '2020-01-02' } };
+    const finding = await r.gql(
+      'inspector',
+      `mutation($d: ID!) { createFinding(input: { source: HOTLINE, departmentId: $d, category: '执法态度', severity: GENERAL, description: '热线投诉：执法人员未出示证件', rootCause: "EXECUTION" }) { id rootCause } }`.replace(
+        /'/g,
+        '"',
+      ),
+      { d: await r.unitId('QH-SCJG') },
+    );
+    const input = {
+      findingIds: [finding.createFinding.id],
+      responsiblePerson: '王',
+      requirements: '整改',
+      deadline: { date: '2020-01-02' },
+    };
     expect(await r.actCode('inspector', 'issueRectification', input)).toBe('BAD_USER_INPUT');
     expect(await r.actCode('officer', 'issueRectification', { ...input, deadline: undefined })).toBe('FORBIDDEN');
     expect(await r.actCode('leader', 'issueRectification', { ...input, deadline: undefined })).toBe('FORBIDDEN');
@@ -64,7 +82,9 @@ describe('Rectification (e2e)', () => {
     expect(await r.actCode('officer2', 'startRectification', { ...ref, version: 2 })).toBe('FORBIDDEN');
     expect(await r.actCode('officer', 'verifyRectification', { ...ref, version: 2 })).toBe('FORBIDDEN');
     // Submitting before starting is an illegal transition.
-    expect(await r.actCode('officer', 'submitRectification', { ...ref, version: 2, text: '报告', measuresTaken: '措施', evidenceFileIds: [] })).toBe('CONFLICT');
+    expect(
+      await r.actCode('officer', 'submitRectification', { ...ref, version: 2, text: '报告', measuresTaken: '措施', evidenceFileIds: [] }),
+    ).toBe('CONFLICT');
   });
 
   it('should take a report with checked evidence, return it, take it again and close it by other people', async () => {
@@ -89,7 +109,13 @@ describe('Rectification (e2e)', () => {
     expect(task.state).toBe('RETURNED');
     task = await r.act('officer', 'startRectification', { taskId: task.id, version: task.version });
     const second = await r.upload('officer', scjgTask.id, pdf(800), '补充材料.pdf');
-    task = await r.act('officer', 'submitRectification', { taskId: task.id, version: task.version, text: '补充报告', measuresTaken: '补齐送达回证', evidenceFileIds: [second.body.id] });
+    task = await r.act('officer', 'submitRectification', {
+      taskId: task.id,
+      version: task.version,
+      text: '补充报告',
+      measuresTaken: '补齐送达回证',
+      evidenceFileIds: [second.body.id],
+    });
     expect(task.state).toBe('SUBMITTED');
     task = await r.act('inspector2', 'verifyRectification', { taskId: task.id, version: task.version });
     expect(task.state).toBe('VERIFIED');
@@ -109,34 +135,100 @@ describe('Rectification (e2e)', () => {
     // Every transition was emitted with its full payload, and audited.
     const events = await r.db.query(`SELECT type, payload FROM outbox_event WHERE payload->>'taskId' = $1 ORDER BY id`, [task.id]);
     expect(events.map((e: any) => e.type)).toEqual([
-      'rectification.issued', 'rectification.acknowledged', 'rectification.started', 'rectification.submitted', 'rectification.returned',
-      'rectification.started', 'rectification.submitted', 'rectification.verified', 'rectification.closed',
+      'rectification.issued',
+      'rectification.acknowledged',
+      'rectification.started',
+      'rectification.submitted',
+      'rectification.returned',
+      'rectification.started',
+      'rectification.submitted',
+      'rectification.verified',
+      'rectification.closed',
     ]);
-    expect(events[8].payload).toMatchObject({ taskNo: task.taskNo, departmentName: '区市场监督管理局', from: 'VERIFIED', to: 'CLOSED', actorName: '赵评查', source: 'CASE_REVIEW', onTime: true });
+    expect(events[8].payload).toMatchObject({
+      taskNo: task.taskNo,
+      departmentName: '区市场监督管理局',
+      from: 'VERIFIED',
+      to: 'CLOSED',
+      actorName: '赵评查',
+      source: 'CASE_REVIEW',
+      onTime: true,
+    });
     const audits = await r.db.query(`SELECT operation FROM audit_entry WHERE target_id = $1 ORDER BY id`, [task.id]);
-    expect(audits.map((a: any) => a.operation)).toEqual(expect.arrayContaining(['issueRectification', 'returnRectification', 'closeRectification', 'uploadRectificationEvidence', 'downloadRectificationEvidence', 'exportRectificationNotice']));
+    expect(audits.map((a: any) => a.operation)).toEqual(
+      expect.arrayContaining([
+        'issueRectification',
+        'returnRectification',
+        'closeRectification',
+        'uploadRectificationEvidence',
+        'downloadRectificationEvidence',
+        'exportRectificationNotice',
+      ]),
+    );
   });
 
   it('should keep every deadline of an approved extension', async () => {
     let task = await r.act('officer2', 'acknowledgeRectification', { taskId: zhzfTask.id, version: 1 });
     const newDeadline = await r.addWorkingDays(zhzfTask.deadline, 5);
-    expect(await r.actCode('officer2', 'requestRectificationExtension', { taskId: task.id, version: task.version, newDeadline: today, reason: '材料多' })).toBe('BAD_USER_INPUT');
-    expect(await r.actCode('officer', 'requestRectificationExtension', { taskId: task.id, version: task.version, newDeadline, reason: '材料多' })).toBe('FORBIDDEN');
-    task = await r.act('officer2', 'requestRectificationExtension', { taskId: task.id, version: task.version, newDeadline, reason: '涉及案卷多，需补充调查' });
-    expect(await r.actCode('officer2', 'decideRectificationExtension', { taskId: task.id, version: task.version, approve: true })).toBe('FORBIDDEN');
-    task = await r.act('inspector', 'decideRectificationExtension', { taskId: task.id, version: task.version, approve: true, note: '同意' });
+    expect(
+      await r.actCode('officer2', 'requestRectificationExtension', {
+        taskId: task.id,
+        version: task.version,
+        newDeadline: today,
+        reason: '材料多',
+      }),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await r.actCode('officer', 'requestRectificationExtension', {
+        taskId: task.id,
+        version: task.version,
+        newDeadline,
+        reason: '材料多',
+      }),
+    ).toBe('FORBIDDEN');
+    task = await r.act('officer2', 'requestRectificationExtension', {
+      taskId: task.id,
+      version: task.version,
+      newDeadline,
+      reason: '涉及案卷多，需补充调查',
+    });
+    expect(await r.actCode('officer2', 'decideRectificationExtension', { taskId: task.id, version: task.version, approve: true })).toBe(
+      'FORBIDDEN',
+    );
+    task = await r.act('inspector', 'decideRectificationExtension', {
+      taskId: task.id,
+      version: task.version,
+      approve: true,
+      note: '同意',
+    });
     expect(task.deadline).toBe(newDeadline);
     const detail = (await r.gql('inspector', DETAIL, { id: task.id })).rectificationTask;
-    expect(detail.deadlines).toEqual([{ deadline: zhzfTask.deadline, kind: 'ISSUED' }, { deadline: newDeadline, kind: 'EXTENSION' }]);
+    expect(detail.deadlines).toEqual([
+      { deadline: zhzfTask.deadline, kind: 'ISSUED' },
+      { deadline: newDeadline, kind: 'EXTENSION' },
+    ]);
     expect(detail.extensions).toEqual([{ status: 'APPROVED', requestedDeadline: newDeadline }]);
-    const [event] = await r.db.query(`SELECT payload FROM outbox_event WHERE type = 'rectification.extension_decided' AND payload->>'taskId' = $1`, [task.id]);
+    const [event] = await r.db.query(
+      `SELECT payload FROM outbox_event WHERE type = 'rectification.extension_decided' AND payload->>'taskId' = $1`,
+      [task.id],
+    );
     expect(event.payload).toMatchObject({ approved: true, previousDeadline: zhzfTask.deadline, deadline: newDeadline });
   });
 
   it('should escalate an overdue task to LISTED on a fake clock, one event per step however many sweeps run', async () => {
-    const finding = await r.gql('inspector', `mutation($d: ID!) { createFinding(input: { source: INSPECTION, departmentId: $d, category: "公示", severity: MAJOR, description: "行政处罚决定未在7个工作日内公示" }) { id } }`, { d: await r.unitId('QH-SCJG') });
+    const finding = await r.gql(
+      'inspector',
+      `mutation($d: ID!) { createFinding(input: { source: INSPECTION, departmentId: $d, category: "公示", severity: MAJOR, description: "行政处罚决定未在7个工作日内公示" }) { id } }`,
+      { d: await r.unitId('QH-SCJG') },
+    );
     const deadline = await r.addWorkingDays(today, 1);
-    const task = await r.act('inspector', 'issueRectification', { findingIds: [finding.createFinding.id], coDepartmentIds: [await r.unitId('QH-ZHZF')], responsiblePerson: '李', requirements: '立即公示', deadline: { date: deadline } });
+    const task = await r.act('inspector', 'issueRectification', {
+      findingIds: [finding.createFinding.id],
+      coDepartmentIds: [await r.unitId('QH-ZHZF')],
+      responsiblePerson: '李',
+      requirements: '立即公示',
+      deadline: { date: deadline },
+    });
     const listedOn = await r.addWorkingDays(deadline, 10);
     const fakeNow = new Date(`${listedOn}T02:00:00Z`);
     const sweeps = t.app.get(EscalationService);
@@ -151,8 +243,16 @@ describe('Rectification (e2e)', () => {
     const detail = (await r.gql('inspector', DETAIL, { id: task.id })).rectificationTask;
     expect(detail.task.escalationStep).toBe('LISTED');
     expect(detail.escalations.map((e: any) => e.step)).toEqual(['REMINDER', 'URGE', 'INQUIRY', 'LISTED']);
-    const events = await r.db.query(`SELECT payload->>'step' AS step, count(*)::int AS n FROM outbox_event WHERE type = 'rectification.escalated' AND payload->>'taskId' = $1 GROUP BY 1 ORDER BY 1`, [task.id]);
-    expect(events).toEqual([{ step: 'INQUIRY', n: 1 }, { step: 'LISTED', n: 1 }, { step: 'REMINDER', n: 1 }, { step: 'URGE', n: 1 }]);
+    const events = await r.db.query(
+      `SELECT payload->>'step' AS step, count(*)::int AS n FROM outbox_event WHERE type = 'rectification.escalated' AND payload->>'taskId' = $1 GROUP BY 1 ORDER BY 1`,
+      [task.id],
+    );
+    expect(events).toEqual([
+      { step: 'INQUIRY', n: 1 },
+      { step: 'LISTED', n: 1 },
+      { step: 'REMINDER', n: 1 },
+      { step: 'URGE', n: 1 },
+    ]);
     const notes = await r.gql('officer', `{ notifications(pageSize: 50) { total unread items { id kind title taskId } } }`);
     const mine = notes.notifications.items.filter((n: any) => n.taskId === task.id);
     expect(mine.map((n: any) => n.kind).sort()).toEqual(['ESCALATION', 'ESCALATION', 'ESCALATION', 'REMINDER', 'TASK_ISSUED']);
@@ -162,7 +262,9 @@ describe('Rectification (e2e)', () => {
     const unread = await r.gql('officer', `{ notifications(unreadOnly: true, pageSize: 200) { items { id } } }`);
     expect(unread.notifications.items.map((n: any) => n.id)).not.toContain(mine[0].id);
     expect(unread.notifications.items.map((n: any) => n.id)).toContain(mine[1].id);
-    expect(await r.code('officer2', `mutation($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) }`, { ids: [mine[1].id] })).toBe('NOT_FOUND');
+    expect(await r.code('officer2', `mutation($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) }`, { ids: [mine[1].id] })).toBe(
+      'NOT_FOUND',
+    );
     // The co-department answers for its own part but cannot move the task.
     expect(await r.actCode('officer2', 'startRectification', { taskId: task.id, version: 1 })).toBe('FORBIDDEN');
     const coAck = await r.act('officer2', 'acknowledgeRectification', { taskId: task.id, version: 1 });
@@ -181,7 +283,8 @@ describe('Rectification (e2e)', () => {
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as string[]).slice(1);
     const rows = [];
-    for (let i = 2; i <= sheet.rowCount; i++) rows.push(Object.fromEntries(header.map((h, c) => [h, sheet.getRow(i).getCell(c + 1).value])));
+    for (let i = 2; i <= sheet.rowCount; i++)
+      rows.push(Object.fromEntries(header.map((h, c) => [h, sheet.getRow(i).getCell(c + 1).value])));
     expect(rows).toHaveLength(3);
     for (const item of ledger.items) {
       const row = rows.find((x) => x['任务编号'] === item.taskNo)!;
@@ -192,13 +295,27 @@ describe('Rectification (e2e)', () => {
     const all = (await r.gql('inspector', `{ rectificationLedger(pageSize: 1) { total counts { state count } } }`)).rectificationLedger;
     const rowsByState = await r.db.query(`SELECT state, count(*)::int AS count FROM rectification_task GROUP BY state`);
     expect(all.total).toBe(rowsByState.reduce((s: number, x: any) => s + x.count, 0));
-    expect(all.counts.filter((c: any) => c.count).sort((a: any, b: any) => a.state.localeCompare(b.state))).toEqual(rowsByState.sort((a: any, b: any) => a.state.localeCompare(b.state)));
+    expect(all.counts.filter((c: any) => c.count).sort((a: any, b: any) => a.state.localeCompare(b.state))).toEqual(
+      rowsByState.sort((a: any, b: any) => a.state.localeCompare(b.state)),
+    );
     const mine = (await r.gql('officer', LEDGER, { from: today })).rectificationLedger;
     expect(mine.items.every((x: any) => x.departmentName === '区市场监督管理局')).toBe(true);
     const theirs = (await r.gql('officer2', LEDGER, { from: today })).rectificationLedger;
     expect(theirs.total).toBe(2); // its own task and the one it co-operates on
-    const rates = (await r.gql('inspector', `query($from: String) { rectificationRates(from: $from) { departmentName issued closed completionRate onTimeRate clearedDown } }`, { from: today })).rectificationRates;
-    expect(rates.find((x: any) => x.departmentName === '区市场监督管理局')).toMatchObject({ issued: 2, closed: 1, completionRate: 0.5, onTimeRate: 1, clearedDown: false });
+    const rates = (
+      await r.gql(
+        'inspector',
+        `query($from: String) { rectificationRates(from: $from) { departmentName issued closed completionRate onTimeRate clearedDown } }`,
+        { from: today },
+      )
+    ).rectificationRates;
+    expect(rates.find((x: any) => x.departmentName === '区市场监督管理局')).toMatchObject({
+      issued: 2,
+      closed: 1,
+      completionRate: 0.5,
+      onTimeRate: 1,
+      clearedDown: false,
+    });
     expect(rates.find((x: any) => x.departmentName === '石桥镇人民政府')).toMatchObject({ issued: 0, clearedDown: true });
     expect(await r.code('officer', `{ rectificationRates { departmentName } }`)).toBe('FORBIDDEN');
   });

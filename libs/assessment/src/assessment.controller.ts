@@ -1,4 +1,15 @@
-import { BadRequestException, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentActor, type Actor } from '@ducha/common';
 import type { Response } from 'express';
@@ -43,7 +54,10 @@ export class AssessmentController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
-    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(`法治政府建设考核结果-${periodLabel(year, quarter)}.xlsx`)).send(await resultsWorkbook(rows));
+    res
+      .setHeader('Content-Type', XLSX)
+      .setHeader('Content-Disposition', attachment(`法治政府建设考核结果-${periodLabel(year, quarter)}.xlsx`))
+      .send(await resultsWorkbook(rows));
   }
 
   @Get('exports/assessment/:frameworkId/:year/:quarter/report.docx')
@@ -56,7 +70,9 @@ export class AssessmentController {
   ): Promise<void> {
     const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
     const framework = await this.frameworks.get(actor, frameworkId);
-    res.setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(`法治政府建设考核通报-${periodLabel(year, quarter)}.docx`))
+    res
+      .setHeader('Content-Type', DOCX)
+      .setHeader('Content-Disposition', attachment(`法治政府建设考核通报-${periodLabel(year, quarter)}.docx`))
       .send(await resultsReport(rows, framework.name, year, quarter));
   }
 }

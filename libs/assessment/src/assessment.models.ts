@@ -73,7 +73,8 @@ export class AssessmentResult {
   @Field(() => Float) score: number;
   @Field() grade: string;
   @Field(() => Int) rank: number;
-  @Field(() => GraphQLJSON, { description: 'Level-1 subtotals and every level-3 indicator with its rate, points and note' }) detail: unknown;
+  @Field(() => GraphQLJSON, { description: 'Level-1 subtotals and every level-3 indicator with its rate, points and note' })
+  detail: unknown;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
 }
 
@@ -131,7 +132,11 @@ export class StatisticsInput {
   @Field(() => Int) @IsInt() year: number;
   @Field(() => Int) @IsInt() quarter: number;
   @Field(() => [StatisticItemInput]) @ValidateNested({ each: true }) @Type(() => StatisticItemInput) items: StatisticItemInput[];
-  @Field({ nullable: true, description: 'Required to correct a submitted quarter' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @Field({ nullable: true, description: 'Required to correct a submitted quarter' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 @InputType()
@@ -139,7 +144,12 @@ export class SelfReportScoreInput {
   @Field(() => ID) @IsUUID() frameworkId: string;
   @Field(() => ID) @IsUUID() departmentId: string;
   @Field(() => Int) @IsInt() year: number;
-  @Field(() => Int, { nullable: true, description: '1 to 4; omit for the annual score' }) @IsOptional() @IsInt() @Min(1) @Max(4) quarter?: number;
+  @Field(() => Int, { nullable: true, description: '1 to 4; omit for the annual score' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
   @Field() @IsString() @MaxLength(40) indicatorCode: string;
   @Field(() => Float) @IsNumber() score: number;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string;

@@ -1,8 +1,19 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, GraphQLJSON, PageArgs, type Actor } from '@ducha/common';
 import {
-  AssessmentFramework, AssessmentFrameworkPage, AssessmentMeasurePage, AssessmentMeasuresArgs, AssessmentPeriodArgs, AssessmentResult, AssessmentStatistic,
-  AssessmentStatisticsArgs, MeasureProgress, MeasureProgressInput, NotApplicableInput, SelfReportScoreInput, StatisticsInput,
+  AssessmentFramework,
+  AssessmentFrameworkPage,
+  AssessmentMeasurePage,
+  AssessmentMeasuresArgs,
+  AssessmentPeriodArgs,
+  AssessmentResult,
+  AssessmentStatistic,
+  AssessmentStatisticsArgs,
+  MeasureProgress,
+  MeasureProgressInput,
+  NotApplicableInput,
+  SelfReportScoreInput,
+  StatisticsInput,
 } from './assessment.models.js';
 import { AssessmentScoringService, type ResultRow } from './assessment-scoring.service.js';
 import { leaves, type FrameworkRow } from './framework.js';
@@ -10,12 +21,44 @@ import { FrameworkService } from './framework.service.js';
 import { PlanService } from './plan.service.js';
 import { StatisticsService } from './statistics.service.js';
 
-const toFramework = (r: FrameworkRow): AssessmentFramework => ({ id: r.id, code: r.code, version: r.version, name: r.name, template: r.template, indicatorCount: leaves(r.template).length });
-const toResult = (r: ResultRow): AssessmentResult => ({
-  departmentId: r.department_id, departmentName: r.department_name, year: r.year, quarter: r.quarter || null, score: Number(r.score), grade: r.grade, rank: r.rank, detail: r.detail, publishedAt: r.published_at,
+const toFramework = (r: FrameworkRow): AssessmentFramework => ({
+  id: r.id,
+  code: r.code,
+  version: r.version,
+  name: r.name,
+  template: r.template,
+  indicatorCount: leaves(r.template).length,
 });
-const toStatistic = (r: any): AssessmentStatistic => ({ departmentId: r.department_id, year: r.year, quarter: r.quarter, key: r.key, numerator: r.numerator, denominator: r.denominator, revision: r.revision, current: r.current, reason: r.reason });
-const toProgress = (r: any): MeasureProgress => ({ departmentId: r.department_id, year: r.year, quarter: r.quarter, status: r.status, text: r.text, reportedAt: r.reported_at });
+const toResult = (r: ResultRow): AssessmentResult => ({
+  departmentId: r.department_id,
+  departmentName: r.department_name,
+  year: r.year,
+  quarter: r.quarter || null,
+  score: Number(r.score),
+  grade: r.grade,
+  rank: r.rank,
+  detail: r.detail,
+  publishedAt: r.published_at,
+});
+const toStatistic = (r: any): AssessmentStatistic => ({
+  departmentId: r.department_id,
+  year: r.year,
+  quarter: r.quarter,
+  key: r.key,
+  numerator: r.numerator,
+  denominator: r.denominator,
+  revision: r.revision,
+  current: r.current,
+  reason: r.reason,
+});
+const toProgress = (r: any): MeasureProgress => ({
+  departmentId: r.department_id,
+  year: r.year,
+  quarter: r.quarter,
+  status: r.status,
+  text: r.text,
+  reportedAt: r.reported_at,
+});
 
 /** Target management and assessment over GraphQL; every rule lives in the services. */
 @Resolver()
@@ -27,8 +70,13 @@ export class AssessmentResolver {
     private readonly scoring: AssessmentScoringService,
   ) {}
 
-  @Mutation(() => AssessmentFramework, { description: 'Imports one framework version (JSON as in indicators/demo-county-framework-2026.json)' })
-  async importAssessmentFramework(@CurrentActor() actor: Actor, @Args('framework', { type: () => GraphQLJSON }) framework: unknown): Promise<AssessmentFramework> {
+  @Mutation(() => AssessmentFramework, {
+    description: 'Imports one framework version (JSON as in indicators/demo-county-framework-2026.json)',
+  })
+  async importAssessmentFramework(
+    @CurrentActor() actor: Actor,
+    @Args('framework', { type: () => GraphQLJSON }) framework: unknown,
+  ): Promise<AssessmentFramework> {
     return toFramework(await this.frameworksService.importFramework(actor, framework));
   }
 
@@ -43,7 +91,9 @@ export class AssessmentResolver {
     return toFramework(await this.frameworksService.get(actor, id));
   }
 
-  @Mutation(() => [String], { description: 'Marks an indicator not applicable to a department (or clears it); returns the department’s not-applicable codes' })
+  @Mutation(() => [String], {
+    description: 'Marks an indicator not applicable to a department (or clears it); returns the department’s not-applicable codes',
+  })
   async setIndicatorNotApplicable(@CurrentActor() actor: Actor, @Args('input') input: NotApplicableInput): Promise<string[]> {
     return this.frameworksService.setNotApplicable(actor, input);
   }
@@ -55,8 +105,17 @@ export class AssessmentResolver {
     return {
       total,
       items: items.map((i: any) => ({
-        id: i.id, taskCode: i.task_code, taskTitle: i.task_title, code: i.code, title: i.title, leadUnitId: i.lead_unit_id, departmentIds: i.department_ids,
-        deadline: typeof i.deadline === 'string' ? i.deadline : i.deadline.toISOString().slice(0, 10), indicatorCode: i.indicator_code, status: i.status, overdue: i.overdue_at !== null,
+        id: i.id,
+        taskCode: i.task_code,
+        taskTitle: i.task_title,
+        code: i.code,
+        title: i.title,
+        leadUnitId: i.lead_unit_id,
+        departmentIds: i.department_ids,
+        deadline: typeof i.deadline === 'string' ? i.deadline : i.deadline.toISOString().slice(0, 10),
+        indicatorCode: i.indicator_code,
+        status: i.status,
+        overdue: i.overdue_at !== null,
         progress: progress.filter((p: any) => p.measure_id === i.id).map(toProgress),
       })),
     };
@@ -67,9 +126,14 @@ export class AssessmentResolver {
     return toProgress(await this.plan.reportProgress(actor, input));
   }
 
-  @Mutation(() => [AssessmentStatistic], { description: 'A department’s figures for one quarter; once per quarter, then correct with a reason' })
+  @Mutation(() => [AssessmentStatistic], {
+    description: 'A department’s figures for one quarter; once per quarter, then correct with a reason',
+  })
   async submitAssessmentStatistics(@CurrentActor() actor: Actor, @Args('input') input: StatisticsInput): Promise<AssessmentStatistic[]> {
-    const rows = input.reason === undefined ? await this.statistics.submit(actor, input) : await this.statistics.correct(actor, { ...input, reason: input.reason });
+    const rows =
+      input.reason === undefined
+        ? await this.statistics.submit(actor, input)
+        : await this.statistics.correct(actor, { ...input, reason: input.reason });
     return rows.map(toStatistic);
   }
 
@@ -84,7 +148,9 @@ export class AssessmentResolver {
     return true;
   }
 
-  @Mutation(() => [AssessmentResult], { description: 'Computes and ranks every department’s score for the quarter (year so far) or the year' })
+  @Mutation(() => [AssessmentResult], {
+    description: 'Computes and ranks every department’s score for the quarter (year so far) or the year',
+  })
   async computeAssessmentScores(@CurrentActor() actor: Actor, @Args() args: AssessmentPeriodArgs): Promise<AssessmentResult[]> {
     return (await this.scoring.computeScores(actor, { ...args, quarter: args.quarter ?? 0 })).map(toResult);
   }

@@ -14,7 +14,13 @@ export type DataRates = Record<DataKey, number | null>;
  * - RECTIFICATION_ONTIME_RATE: tasks closed in the period on time ÷ tasks closed in the period.
  * - RECTIFICATION_CLEARDOWN: 1 when no open task is past its deadline on `asOf`, else 0.
  */
-export async function computeDataRates(m: EntityManager, departmentIds: readonly string[], from: string, to: string, asOf: string): Promise<Map<string, DataRates>> {
+export async function computeDataRates(
+  m: EntityManager,
+  departmentIds: readonly string[],
+  from: string,
+  to: string,
+  asOf: string,
+): Promise<Map<string, DataRates>> {
   if (!departmentIds.length) return new Map();
   const rows = await m.query(
     `WITH d AS (SELECT unnest($1::uuid[]) AS id),
@@ -40,14 +46,29 @@ export async function computeDataRates(m: EntityManager, departmentIds: readonly
     [departmentIds, from, to, asOf],
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Math.min(1, Math.max(0, Number(v))));
-  return new Map(rows.map((r: Record<string, unknown>) => [r.id as string, {
-    REVIEW_PASS_RATE: num(r.review), COMPLIANCE_SCORE: num(r.compliance), CERTIFIED_OFFICER_RATE: num(r.certified),
-    REVIEWER_RATIO: num(r.reviewers), RECTIFICATION_ONTIME_RATE: num(r.ontime), RECTIFICATION_CLEARDOWN: num(r.cleardown),
-  }]));
+  return new Map(
+    rows.map((r: Record<string, unknown>) => [
+      r.id as string,
+      {
+        REVIEW_PASS_RATE: num(r.review),
+        COMPLIANCE_SCORE: num(r.compliance),
+        CERTIFIED_OFFICER_RATE: num(r.certified),
+        REVIEWER_RATIO: num(r.reviewers),
+        RECTIFICATION_ONTIME_RATE: num(r.ontime),
+        RECTIFICATION_CLEARDOWN: num(r.cleardown),
+      },
+    ]),
+  );
 }
 
 /** Σ numerators ÷ Σ denominators of the current figures for quarters up to `quarter` (0: the whole year). */
-export async function computeReportedRates(m: EntityManager, frameworkId: string, departmentIds: readonly string[], year: number, quarter: number): Promise<Map<string, Map<string, { numerator: number; denominator: number }>>> {
+export async function computeReportedRates(
+  m: EntityManager,
+  frameworkId: string,
+  departmentIds: readonly string[],
+  year: number,
+  quarter: number,
+): Promise<Map<string, Map<string, { numerator: number; denominator: number }>>> {
   const rows = await m.query(
     `SELECT department_id, key, sum(numerator)::int AS n, sum(denominator)::int AS d FROM assessment_statistic
      WHERE framework_id = $1 AND department_id = ANY ($2) AND year = $3 AND quarter <= $4 AND current GROUP BY 1, 2`,

@@ -5,7 +5,11 @@ import { checkFramework, leaves, periodOf, rateKeys } from './framework.js';
 import { checkItems } from './statistics.service.js';
 
 const refusal = (fn: () => unknown) => {
-  try { fn(); } catch (e) { return e as DomainException; }
+  try {
+    fn();
+  } catch (e) {
+    return e as DomainException;
+  }
   throw new Error('expected a refusal');
 };
 
@@ -14,7 +18,14 @@ describe('assessment framework rules', () => {
     expect(DEMO_FRAMEWORK).toEqual(scoringCopy);
     const fw = checkFramework(DEMO_FRAMEWORK);
     expect(leaves(fw)).toHaveLength(28);
-    expect(rateKeys(fw).sort()).toEqual(['HEAD_IN_COURT', 'JUDGMENT_PERFORMANCE', 'NORMATIVE_DOC_FILING', 'PROPOSAL_REPLY', 'RECONSIDERATION_CORRECTION', 'RECONSIDERATION_ONTIME']);
+    expect(rateKeys(fw).sort()).toEqual([
+      'HEAD_IN_COURT',
+      'JUDGMENT_PERFORMANCE',
+      'NORMATIVE_DOC_FILING',
+      'PROPOSAL_REPLY',
+      'RECONSIDERATION_CORRECTION',
+      'RECONSIDERATION_ONTIME',
+    ]);
   });
 
   it('should refuse a DATA key this lib does not compute, naming the indicator', () => {
@@ -37,7 +48,13 @@ describe('assessment framework rules', () => {
       [[{ key: 'HEAD_IN_COURT', numerator: -1, denominator: 3 }], 'items[0].numerator'],
       [[{ key: 'HEAD_IN_COURT', numerator: 1, denominator: 2.5 }], 'items[0].denominator'],
       [[{ key: 'NOPE', numerator: 1, denominator: 2 }], 'items[0].key'],
-      [[{ key: 'HEAD_IN_COURT', numerator: 1, denominator: 2 }, { key: 'HEAD_IN_COURT', numerator: 1, denominator: 2 }], 'items[1].key'],
+      [
+        [
+          { key: 'HEAD_IN_COURT', numerator: 1, denominator: 2 },
+          { key: 'HEAD_IN_COURT', numerator: 1, denominator: 2 },
+        ],
+        'items[1].key',
+      ],
       [[], 'items'],
     ];
     for (const [items, field] of cases) {

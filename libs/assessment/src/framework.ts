@@ -4,7 +4,12 @@ import type { EntityManager } from 'typeorm';
 
 /** The DATA keys this lib computes (README of shared/domain/indicators). */
 export const DATA_KEYS = [
-  'REVIEW_PASS_RATE', 'COMPLIANCE_SCORE', 'CERTIFIED_OFFICER_RATE', 'REVIEWER_RATIO', 'RECTIFICATION_ONTIME_RATE', 'RECTIFICATION_CLEARDOWN',
+  'REVIEW_PASS_RATE',
+  'COMPLIANCE_SCORE',
+  'CERTIFIED_OFFICER_RATE',
+  'REVIEWER_RATIO',
+  'RECTIFICATION_ONTIME_RATE',
+  'RECTIFICATION_CLEARDOWN',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];
 
@@ -28,7 +33,11 @@ export function leaves(framework: IndicatorFramework): Indicator[] {
 
 export function allCodes(framework: IndicatorFramework): Set<string> {
   const out = new Set<string>();
-  const walk = (list: readonly Indicator[]) => list.forEach((i) => { out.add(i.code); if (i.children) walk(i.children); });
+  const walk = (list: readonly Indicator[]) =>
+    list.forEach((i) => {
+      out.add(i.code);
+      if (i.children) walk(i.children);
+    });
   walk(framework.indicators);
   return out;
 }
@@ -65,7 +74,10 @@ export async function loadFramework(m: EntityManager, id: string): Promise<Frame
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

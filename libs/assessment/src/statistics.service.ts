@@ -7,8 +7,17 @@ import { OutboxService } from '@ducha/realtime';
 import type { EntityManager } from 'typeorm';
 import { checkPeriod, loadFramework, rateKeys } from './framework.js';
 
-export interface StatisticItem { key: string; numerator: number; denominator: number }
-export interface StatisticsInput { frameworkId: string; year: number; quarter: number; items: StatisticItem[] }
+export interface StatisticItem {
+  key: string;
+  numerator: number;
+  denominator: number;
+}
+export interface StatisticsInput {
+  frameworkId: string;
+  year: number;
+  quarter: number;
+  items: StatisticItem[];
+}
 
 /** Quarterly numerators and denominators of the RATE indicators: one submission, corrections keep history. */
 @Injectable()
@@ -37,18 +46,37 @@ export class StatisticsService {
       const fw = await loadFramework(m, input.frameworkId);
       checkItems(input.items, rateKeys(fw.template));
       // Serialise submissions of one department's quarter.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`assessment-stat:${fw.id}:${departmentId}:${input.year}:${input.quarter}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `assessment-stat:${fw.id}:${departmentId}:${input.year}:${input.quarter}`,
+      ]);
       const current = await m.query(
         `SELECT key, revision FROM assessment_statistic WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 AND current`,
         [fw.id, departmentId, input.year, input.quarter],
       );
-      if (reason === null && current.length) throw DomainException.conflict(`Q${input.quarter} ${input.year} figures were already submitted; correct them with a reason instead`);
-      if (reason !== null && !current.length) throw DomainException.conflict(`nothing submitted for Q${input.quarter} ${input.year} yet; submit first`);
+      if (reason === null && current.length)
+        throw DomainException.conflict(
+          `Q${input.quarter} ${input.year} figures were already submitted; correct them with a reason instead`,
+        );
+      if (reason !== null && !current.length)
+        throw DomainException.conflict(`nothing submitted for Q${input.quarter} ${input.year} yet; submit first`);
       const revision = current.length ? Math.max(...current.map((c: { revision: number }) => c.revision)) + 1 : 1;
-      await m.query(`UPDATE assessment_statistic SET current = false WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 AND current`, [fw.id, departmentId, input.year, input.quarter]);
+      await m.query(
+        `UPDATE assessment_statistic SET current = false WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 AND current`,
+        [fw.id, departmentId, input.year, input.quarter],
+      );
       await insertStatistics(m, fw.id, departmentId, input.year, input.quarter, input.items, revision, reason, actor.userId);
-      await this.audit.record(m, actor, { operation: reason ? 'correctAssessmentStatistics' : 'submitAssessmentStatistics', targetType: 'AssessmentStatistics', targetId: `${fw.id}:${departmentId}:${input.year}Q${input.quarter}`, after: { ...input, revision, reason } });
-      await this.outbox.emit(m, 'assessment.reported', { regionPath: actor.regionPath, departmentId }, { departmentId, year: input.year, quarter: input.quarter });
+      await this.audit.record(m, actor, {
+        operation: reason ? 'correctAssessmentStatistics' : 'submitAssessmentStatistics',
+        targetType: 'AssessmentStatistics',
+        targetId: `${fw.id}:${departmentId}:${input.year}Q${input.quarter}`,
+        after: { ...input, revision, reason },
+      });
+      await this.outbox.emit(
+        m,
+        'assessment.reported',
+        { regionPath: actor.regionPath, departmentId },
+        { departmentId, year: input.year, quarter: input.quarter },
+      );
       return this.rows(m, fw.id, departmentId, input.year, input.quarter, false);
     });
   }
@@ -56,8 +84,11 @@ export class StatisticsService {
   async list(actor: Actor, args: { frameworkId: string; departmentId?: string; year: number; quarter?: number; withHistory?: boolean }) {
     const departmentId = args.departmentId ?? actor.unitId;
     if (departmentId !== actor.unitId || !AccessPolicy.canActForDepartment(actor, departmentId).allowed) {
-      const [u] = await this.tx.manager.query(`SELECT r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = $1`, [departmentId]).catch(() => []);
-      if (!u || !AccessPolicy.canRead(actor, { unitId: departmentId, regionPath: u.path }).allowed) throw DomainException.notFound('Department', departmentId);
+      const [u] = await this.tx.manager
+        .query(`SELECT r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = $1`, [departmentId])
+        .catch(() => []);
+      if (!u || !AccessPolicy.canRead(actor, { unitId: departmentId, regionPath: u.path }).allowed)
+        throw DomainException.notFound('Department', departmentId);
     }
     return this.rows(this.tx.manager, args.frameworkId, departmentId, args.year, args.quarter ?? null, args.withHistory ?? false);
   }
@@ -82,15 +113,37 @@ export function checkItems(items: StatisticItem[], keys: string[]): void {
     for (const f of ['numerator', 'denominator'] as const) {
       if (!Number.isInteger(it[f]) || it[f] < 0) issues.push({ field: `items[${i}].${f}`, reason: 'must be a non-negative whole number' });
     }
-    if (it.numerator > it.denominator) issues.push({ field: `items[${i}].numerator`, reason: `${it.numerator} is above the denominator ${it.denominator}` });
+    if (it.numerator > it.denominator)
+      issues.push({ field: `items[${i}].numerator`, reason: `${it.numerator} is above the denominator ${it.denominator}` });
   });
   if (issues.length) throw DomainException.badInput(`${issues[0].field}: ${issues[0].reason}`, issues);
 }
 
-export async function insertStatistics(m: EntityManager, frameworkId: string, departmentId: string, year: number, quarter: number, items: StatisticItem[], revision: number, reason: string | null, userId: string): Promise<void> {
+export async function insertStatistics(
+  m: EntityManager,
+  frameworkId: string,
+  departmentId: string,
+  year: number,
+  quarter: number,
+  items: StatisticItem[],
+  revision: number,
+  reason: string | null,
+  userId: string,
+): Promise<void> {
   await m.query(
     `INSERT INTO assessment_statistic (framework_id, department_id, year, quarter, key, numerator, denominator, revision, reason, submitted_by)
      SELECT $1, $2, $3, $4, k, n, d, $8, $9, $10 FROM unnest($5::text[], $6::int[], $7::int[]) AS x(k, n, d)`,
-    [frameworkId, departmentId, year, quarter, items.map((i) => i.key), items.map((i) => i.numerator), items.map((i) => i.denominator), revision, reason, userId],
+    [
+      frameworkId,
+      departmentId,
+      year,
+      quarter,
+      items.map((i) => i.key),
+      items.map((i) => i.numerator),
+      items.map((i) => i.denominator),
+      revision,
+      reason,
+      userId,
+    ],
   );
 }

@@ -13,7 +13,15 @@ describe('Audit hash chain (integration)', () => {
 
   const write = async (n: number, label: string) => {
     for (let i = 0; i < n; i++) {
-      await db.dataSource.transaction((m) => audit.record(m, actor, { operation: label, targetType: 'Thing', targetId: `${label}-${i}`, before: { n: i }, after: { n: i + 1, nested: { b: 1, a: [1, 2] } } }));
+      await db.dataSource.transaction((m) =>
+        audit.record(m, actor, {
+          operation: label,
+          targetType: 'Thing',
+          targetId: `${label}-${i}`,
+          before: { n: i },
+          after: { n: i + 1, nested: { b: 1, a: [1, 2] } },
+        }),
+      );
     }
   };
   const ids = async () => (await db.dataSource.query(`SELECT id FROM audit_entry ORDER BY chain_seq`)).map((r: { id: string }) => r.id);
@@ -38,7 +46,9 @@ describe('Audit hash chain (integration)', () => {
       // A transaction that took its id early and commits after later entries were sealed.
       const late = db.dataSource.createQueryRunner();
       await late.startTransaction();
-      await late.query(`INSERT INTO audit_entry (occurred_at, operation, target_type, target_id, request_id) VALUES (now(), 'late', 'Thing', 'late', 'r')`);
+      await late.query(
+        `INSERT INTO audit_entry (occurred_at, operation, target_type, target_id, request_id) VALUES (now(), 'late', 'Thing', 'late', 'r')`,
+      );
       await write(2, 'third');
       expect(await sealer.sealPending()).toBe(2);
       await late.commitTransaction();
@@ -48,7 +58,9 @@ describe('Audit hash chain (integration)', () => {
       // late row by an id lower than every sealed one.
       await write(2, 'third');
       expect(await sealer.sealPending()).toBe(2);
-      await db.dataSource.query(`INSERT INTO audit_entry (id, occurred_at, operation, target_type, target_id, request_id) VALUES (0, now(), 'late', 'Thing', 'late', 'r')`);
+      await db.dataSource.query(
+        `INSERT INTO audit_entry (id, occurred_at, operation, target_type, target_id, request_id) VALUES (0, now(), 'late', 'Thing', 'late', 'r')`,
+      );
     }
     expect(await sealer.sealPending()).toBe(1);
     const result = await verifyAuditChain(db.dataSource);

@@ -42,7 +42,12 @@ export class AuthResolver {
   }
 
   private async payload(tokens: IssuedTokens): Promise<AuthPayload> {
-    return { accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt, refreshToken: tokens.refreshToken, user: await this.meOf(tokens.userId) };
+    return {
+      accessToken: tokens.accessToken,
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+      refreshToken: tokens.refreshToken,
+      user: await this.meOf(tokens.userId),
+    };
   }
 
   private async meOf(userId: string): Promise<Me> {

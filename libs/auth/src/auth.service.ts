@@ -53,9 +53,14 @@ export class AuthService {
       const failures = await this.recordFailure(user);
       await sleep(Math.min(200 * 2 ** (failures - 1), 3000));
       if (failures >= this.config.loginMaxFailures) {
-        throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${this.config.loginLockSeconds} seconds`, [], {
-          retryAfterSeconds: this.config.loginLockSeconds,
-        });
+        throw new DomainException(
+          ErrorCode.TOO_MANY_REQUESTS,
+          `Too many failed sign-ins; try again in ${this.config.loginLockSeconds} seconds`,
+          [],
+          {
+            retryAfterSeconds: this.config.loginLockSeconds,
+          },
+        );
       }
       throw DomainException.unauthenticated(WRONG_CREDENTIALS);
     }
@@ -109,7 +114,8 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw DomainException.unauthenticated();
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw DomainException.field('currentPassword', 'is not your current password');
+    if (!(await verifyPassword(currentPassword, user.passwordHash)))
+      throw DomainException.field('currentPassword', 'is not your current password');
     const weakness = passwordWeakness(newPassword);
     if (weakness) throw DomainException.field('newPassword', weakness);
     if (newPassword === currentPassword) throw DomainException.field('newPassword', 'must differ from the current password');
@@ -129,7 +135,8 @@ export class AuthService {
     const user = await this.users.findById(claims.userId);
     if (!user || user.disabled) throw DomainException.unauthenticated('This account is disabled');
     // Tokens issued before a password change are void (iat has one-second precision).
-    if (claims.issuedAt.getTime() + 1000 <= user.passwordChangedAt.getTime()) throw DomainException.unauthenticated('Signed out after a password change');
+    if (claims.issuedAt.getTime() + 1000 <= user.passwordChangedAt.getTime())
+      throw DomainException.unauthenticated('Signed out after a password change');
     const actor = await this.org.actorFor(user.id);
     if (!actor) throw DomainException.unauthenticated();
     return actor;
@@ -138,7 +145,9 @@ export class AuthService {
   private assertNotLocked(user: UserEntity): void {
     if (user.lockedUntil && user.lockedUntil > new Date()) {
       const wait = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
-      throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${wait} seconds`, [], { retryAfterSeconds: wait });
+      throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${wait} seconds`, [], {
+        retryAfterSeconds: wait,
+      });
     }
   }
 

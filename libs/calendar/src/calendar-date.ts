@@ -78,8 +78,7 @@ export function isoDatesOfYear(year: number): IsoDate[] {
   const dates: IsoDate[] = [];
   for (let month = 1; month <= 12; month += 1) {
     const mm = String(month).padStart(2, '0');
-    for (let day = 1; day <= monthLength(year, month); day += 1)
-      dates.push(`${prefix}${mm}-${String(day).padStart(2, '0')}`);
+    for (let day = 1; day <= monthLength(year, month); day += 1) dates.push(`${prefix}${mm}-${String(day).padStart(2, '0')}`);
   }
   return dates;
 }

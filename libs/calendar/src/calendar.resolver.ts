@@ -25,8 +25,16 @@ export class CalendarStatus {
 @InputType()
 export class CalendarYearInput {
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) year: number;
-  @Field(() => [String]) @ArrayMaxSize(120) @IsString({ each: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'holidays must be dates YYYY-MM-DD' }) holidays: string[];
-  @Field(() => [String]) @ArrayMaxSize(40) @IsString({ each: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'makeUpWorkdays must be dates YYYY-MM-DD' }) makeUpWorkdays: string[];
+  @Field(() => [String])
+  @ArrayMaxSize(120)
+  @IsString({ each: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'holidays must be dates YYYY-MM-DD' })
+  holidays: string[];
+  @Field(() => [String])
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'makeUpWorkdays must be dates YYYY-MM-DD' })
+  makeUpWorkdays: string[];
   @Field(() => GraphQLJSON, { nullable: true }) @IsOptional() @IsObject() names?: Record<string, string>;
 }
 
@@ -63,4 +71,3 @@ export class CalendarResolver {
     return this.calendar.upsertYear(actor, input);
   }
 }
-

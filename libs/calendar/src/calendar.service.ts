@@ -33,7 +33,13 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Inserts shipped years the database does not have yet; never overwrites an administrator's year. */
   async onApplicationBootstrap(): Promise<void> {
-    const rows = loadOfficialCalendar().map((y) => ({ year: y.year, holidays: y.holidays, makeUpWorkdays: y.makeUpWorkdays, names: y.names ?? {}, source: OFFICIAL_CALENDAR_SOURCE }));
+    const rows = loadOfficialCalendar().map((y) => ({
+      year: y.year,
+      holidays: y.holidays,
+      makeUpWorkdays: y.makeUpWorkdays,
+      names: y.names ?? {},
+      source: OFFICIAL_CALENDAR_SOURCE,
+    }));
     await this.years.createQueryBuilder().insert().values(rows).orIgnore().execute();
     this.cached = undefined;
   }
@@ -53,12 +59,33 @@ export class CalendarService implements OnApplicationBootstrap {
   /** Adds or replaces one year; validated as a whole (make-up days must be weekends, dates inside the year…). */
   async upsertYear(actor: Actor, data: CalendarYearData): Promise<CalendarYearEntity> {
     const issues = validateYearData(data);
-    if (issues.length) throw DomainException.badInput(`Calendar ${data.year} is not valid: ${issues[0].reason}`, issues.map((i) => ({ field: i.field, reason: i.reason })));
+    if (issues.length)
+      throw DomainException.badInput(
+        `Calendar ${data.year} is not valid: ${issues[0].reason}`,
+        issues.map((i) => ({ field: i.field, reason: i.reason })),
+      );
     const saved = await this.tx.run(async (m) => {
       const before = await m.findOneBy(CalendarYearEntity, { year: data.year });
-      await m.upsert(CalendarYearEntity, { year: data.year, holidays: data.holidays, makeUpWorkdays: data.makeUpWorkdays, names: data.names ?? {}, source: `admin:${actor.username}`, updatedAt: new Date() }, ['year']);
+      await m.upsert(
+        CalendarYearEntity,
+        {
+          year: data.year,
+          holidays: data.holidays,
+          makeUpWorkdays: data.makeUpWorkdays,
+          names: data.names ?? {},
+          source: `admin:${actor.username}`,
+          updatedAt: new Date(),
+        },
+        ['year'],
+      );
       const after = await m.findOneByOrFail(CalendarYearEntity, { year: data.year });
-      await this.audit.record(m, actor, { operation: 'upsertCalendarYear', targetType: 'CalendarYear', targetId: String(data.year), before, after });
+      await this.audit.record(m, actor, {
+        operation: 'upsertCalendarYear',
+        targetType: 'CalendarYear',
+        targetId: String(data.year),
+        before,
+        after,
+      });
       await this.outbox.emit(m, 'calendar.year_changed', { regionPath: '/', departmentId: null }, { year: data.year });
       return after;
     });

@@ -22,9 +22,7 @@ export class CompiledYear {
     this.length = daysInYear(data.year);
     this.dates = isoDatesOfYear(data.year);
     this.names = new Map(Object.entries(data.names ?? {}));
-    this.kinds = Array.from({ length: this.length }, (_, i) =>
-      isWeekendDay(data.year, i) ? DayKind.WEEKEND : DayKind.WORKDAY,
-    );
+    this.kinds = Array.from({ length: this.length }, (_, i) => (isWeekendDay(data.year, i) ? DayKind.WEEKEND : DayKind.WORKDAY));
     for (const date of data.holidays) this.kinds[dayIndexOf(packIsoDate(date))] = DayKind.PUBLIC_HOLIDAY;
     for (const date of data.makeUpWorkdays) this.kinds[dayIndexOf(packIsoDate(date))] = DayKind.MAKE_UP_WORKDAY;
 

@@ -8,12 +8,7 @@ export {
   InvalidCalendarDateError,
 } from './calendar.errors.js';
 export { createOfficialCalendar, loadOfficialCalendar, OFFICIAL_CALENDAR_SOURCE } from './official-calendar.js';
-export {
-  CalendarDataIssueCode,
-  validateCalendarData,
-  validateYearData,
-  type CalendarDataIssue,
-} from './validate-year-data.js';
+export { CalendarDataIssueCode, validateCalendarData, validateYearData, type CalendarDataIssue } from './validate-year-data.js';
 export { WorkingDayCalendar } from './working-day-calendar.js';
 export { CalendarModule } from './calendar.module.js';
 export { CalendarService } from './calendar.service.js';

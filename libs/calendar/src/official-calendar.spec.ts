@@ -40,12 +40,9 @@ describe(loadOfficialCalendar.name, () => {
     expect(validateCalendarData(years)).toEqual([]);
   });
 
-  it.each(Object.entries(PUBLISHED_MAKE_UP_WORKDAYS))(
-    'should list the published make-up working days of %s',
-    (year, days) => {
-      expect(byYear.get(Number(year))?.makeUpWorkdays).toEqual(days.map((day) => `${year}-${day}`));
-    },
-  );
+  it.each(Object.entries(PUBLISHED_MAKE_UP_WORKDAYS))('should list the published make-up working days of %s', (year, days) => {
+    expect(byYear.get(Number(year))?.makeUpWorkdays).toEqual(days.map((day) => `${year}-${day}`));
+  });
 
   it.each(PUBLISHED_HOLIDAY_PERIODS)('should list every day from %s to %s as %s', (first, last, name) => {
     const data = byYear.get(Number(first.slice(0, 4)));

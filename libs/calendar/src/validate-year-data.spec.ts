@@ -38,9 +38,7 @@ describe(validateYearData.name, () => {
   });
 
   it('should reject malformed and impossible dates', () => {
-    expect(
-      codes(year2025({ holidays: ['2025-10-1', '2025-02-29', 20251001 as unknown as string], names: {} })),
-    ).toEqual([
+    expect(codes(year2025({ holidays: ['2025-10-1', '2025-02-29', 20251001 as unknown as string], names: {} }))).toEqual([
       CalendarDataIssueCode.INVALID_DATE,
       CalendarDataIssueCode.INVALID_DATE,
       CalendarDataIssueCode.INVALID_DATE,
@@ -53,9 +51,7 @@ describe(validateYearData.name, () => {
   });
 
   it('should reject a date that is both a holiday and a make-up working day', () => {
-    expect(codes(year2025({ holidays: ['2025-10-01', '2025-10-11'] }))).toEqual([
-      CalendarDataIssueCode.HOLIDAY_AND_MAKE_UP_WORKDAY,
-    ]);
+    expect(codes(year2025({ holidays: ['2025-10-01', '2025-10-11'] }))).toEqual([CalendarDataIssueCode.HOLIDAY_AND_MAKE_UP_WORKDAY]);
   });
 
   it('should reject a year without holidays, which would be plain weekdays', () => {
@@ -72,9 +68,7 @@ describe(validateYearData.name, () => {
 
   it('should reject a year that is not a whole number and lists that are not lists', () => {
     expect(codes(year2025({ year: 2025.5 }))).toEqual([CalendarDataIssueCode.INVALID_YEAR]);
-    expect(codes(year2025({ makeUpWorkdays: '2025-09-28' as unknown as string[] }))).toEqual([
-      CalendarDataIssueCode.INVALID_SHAPE,
-    ]);
+    expect(codes(year2025({ makeUpWorkdays: '2025-09-28' as unknown as string[] }))).toEqual([CalendarDataIssueCode.INVALID_SHAPE]);
   });
 });
 

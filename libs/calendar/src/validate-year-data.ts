@@ -35,9 +35,7 @@ const MAX_YEAR = 9999;
 export function validateYearData(data: CalendarYearData): CalendarDataIssue[] {
   const issues: CalendarDataIssue[] = [];
   if (typeof data !== 'object' || data === null) {
-    return [
-      { code: CalendarDataIssueCode.INVALID_SHAPE, field: '', reason: 'a year of calendar data must be an object' },
-    ];
+    return [{ code: CalendarDataIssueCode.INVALID_SHAPE, field: '', reason: 'a year of calendar data must be an object' }];
   }
   const { year } = data;
   if (!Number.isInteger(year) || year < 1 || year > MAX_YEAR) {
@@ -51,11 +49,7 @@ export function validateYearData(data: CalendarYearData): CalendarDataIssue[] {
   const holidays = checkDateList(data.holidays, 'holidays', year, report);
   const makeUpWorkdays = checkDateList(data.makeUpWorkdays, 'makeUpWorkdays', year, report);
   if (Array.isArray(data.holidays) && data.holidays.length === 0) {
-    report(
-      CalendarDataIssueCode.NO_HOLIDAYS,
-      'holidays',
-      `${year} lists no public holidays, so it is not an official calendar`,
-    );
+    report(CalendarDataIssueCode.NO_HOLIDAYS, 'holidays', `${year} lists no public holidays, so it is not an official calendar`);
   }
   for (const [date, index] of makeUpWorkdays) {
     const dayIndex = dayIndexOf(packIsoDate(date));
@@ -107,11 +101,7 @@ function checkDateList(list: unknown, field: string, year: number, report: Repor
   list.forEach((date: unknown, index) => {
     const packed = packIsoDate(date);
     if (packed === INVALID_DATE) {
-      report(
-        CalendarDataIssueCode.INVALID_DATE,
-        `${field}.${index}`,
-        `${JSON.stringify(date)} is not a YYYY-MM-DD date`,
-      );
+      report(CalendarDataIssueCode.INVALID_DATE, `${field}.${index}`, `${JSON.stringify(date)} is not a YYYY-MM-DD date`);
     } else if (yearOf(packed) !== year) {
       report(CalendarDataIssueCode.DATE_OUTSIDE_YEAR, `${field}.${index}`, `${String(date)} is not in ${year}`);
     } else if (valid.has(date as string)) {

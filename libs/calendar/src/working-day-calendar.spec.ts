@@ -173,12 +173,9 @@ describe(WorkingDayCalendar.name, () => {
   });
 
   describe('input', () => {
-    it.each(['2025-9-26', '2025-02-29', '2025/09/26', '2025-09-26T00:00:00Z', ''])(
-      'should reject %j as a date',
-      (date) => {
-        expect(() => calendar.isWorkingDay(date)).toThrow(InvalidCalendarDateError);
-      },
-    );
+    it.each(['2025-9-26', '2025-02-29', '2025/09/26', '2025-09-26T00:00:00Z', ''])('should reject %j as a date', (date) => {
+      expect(() => calendar.isWorkingDay(date)).toThrow(InvalidCalendarDateError);
+    });
 
     it('should refuse invalid year data at construction', () => {
       const bad: CalendarYearData = { year: 2025, holidays: ['2025-10-01'], makeUpWorkdays: ['2025-09-30'] };

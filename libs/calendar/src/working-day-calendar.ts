@@ -1,12 +1,4 @@
-import {
-  INVALID_DATE,
-  dayIndexOf,
-  daysInYear,
-  packIsoDate,
-  yearOf,
-  type IsoDate,
-  type PackedDate,
-} from './calendar-date.js';
+import { INVALID_DATE, dayIndexOf, daysInYear, packIsoDate, yearOf, type IsoDate, type PackedDate } from './calendar-date.js';
 import type { CalendarDay, CalendarYearData } from './calendar-year-data.js';
 import { CalendarDataError, CalendarYearUnknownError, InvalidCalendarDateError } from './calendar.errors.js';
 import { CompiledYear, isWorkingKind } from './compiled-year.js';

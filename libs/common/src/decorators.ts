@@ -14,7 +14,11 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The HTTP request behind a GraphQL or REST call. */
-export function requestOf(context: ExecutionContext): { actor?: Actor; headers: Record<string, string | string[] | undefined>; ip?: string } {
+export function requestOf(context: ExecutionContext): {
+  actor?: Actor;
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+} {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
   return context.switchToHttp().getRequest();
 }

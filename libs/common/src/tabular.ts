@@ -48,7 +48,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
   }
@@ -114,7 +118,10 @@ function toSheet(table: string[][]): Sheet {
  * Maps a sheet's headers (Chinese as offices keep them, or English field names) onto fields.
  * Returns the header found for each field, and the fields with no column.
  */
-export function matchColumns<F extends string>(headers: string[], aliases: Record<F, readonly string[]>): { columns: Record<F, string | undefined>; missing: F[] } {
+export function matchColumns<F extends string>(
+  headers: string[],
+  aliases: Record<F, readonly string[]>,
+): { columns: Record<F, string | undefined>; missing: F[] } {
   const normalized = new Map(headers.map((h) => [h.replace(/\s+/g, '').toLowerCase(), h]));
   const columns = {} as Record<F, string | undefined>;
   const missing: F[] = [];

@@ -31,7 +31,11 @@ export class CheckService {
     private readonly org: OrgService,
   ) {}
 
-  async findCheck(actor: Actor, id: string, m: EntityManager = this.tx.manager): Promise<{ check: ComplianceCheckEntity; round: ComplianceRoundEntity }> {
+  async findCheck(
+    actor: Actor,
+    id: string,
+    m: EntityManager = this.tx.manager,
+  ): Promise<{ check: ComplianceCheckEntity; round: ComplianceRoundEntity }> {
     const check = await m.findOneBy(ComplianceCheckEntity, { id });
     const round = check && (await m.findOneBy(ComplianceRoundEntity, { id: check.roundId }));
     if (!check || !round) throw DomainException.notFound('ComplianceCheck', id);
@@ -55,28 +59,52 @@ export class CheckService {
         if (!item || !def) throw DomainException.field(field('itemCode'), `no item ${a.itemCode} in this checklist`);
         if (seen.has(a.itemCode)) throw DomainException.field(field('itemCode'), `item ${a.itemCode} is answered twice`);
         seen.add(a.itemCode);
-        if (!(CHECK_RESULTS as readonly string[]).includes(a.result)) throw DomainException.field(field('result'), `must be one of ${CHECK_RESULTS.join(', ')}`);
+        if (!(CHECK_RESULTS as readonly string[]).includes(a.result))
+          throw DomainException.field(field('result'), `must be one of ${CHECK_RESULTS.join(', ')}`);
         const result = a.result as CheckResult;
-        if (result === 'NOT_APPLICABLE' && !def.mayNotApply) throw DomainException.field(field('result'), `item ${def.code} always applies; NOT_APPLICABLE is not allowed`);
+        if (result === 'NOT_APPLICABLE' && !def.mayNotApply)
+          throw DomainException.field(field('result'), `item ${def.code} always applies; NOT_APPLICABLE is not allowed`);
         const note = a.note?.trim() || null;
         const reason = a.overrideReason?.trim() || null;
-        if ((note?.length ?? 0) > MAX_TEXT || (reason?.length ?? 0) > MAX_TEXT) throw DomainException.field(field('note'), `at most ${MAX_TEXT} characters`);
+        if ((note?.length ?? 0) > MAX_TEXT || (reason?.length ?? 0) > MAX_TEXT)
+          throw DomainException.field(field('note'), `at most ${MAX_TEXT} characters`);
         const overrides = item.screenResult !== null && result !== item.screenResult;
-        if (overrides && !reason) throw DomainException.field(field('overrideReason'), `changing the screen's result (${item.screenResult}) needs a written reason`);
+        if (overrides && !reason)
+          throw DomainException.field(
+            field('overrideReason'),
+            `changing the screen's result (${item.screenResult}) needs a written reason`,
+          );
         changes.push({ item, result, note, reason: overrides ? reason : null });
       });
       for (const { item, result, note, reason } of changes) {
         const before = { result: item.result, note: item.note, overrideReason: item.overrideReason };
-        await m.update(ComplianceCheckItemEntity, { id: item.id }, { result, note, overrideReason: reason, updatedBy: actor.userId, updatedAt: new Date() });
+        await m.update(
+          ComplianceCheckItemEntity,
+          { id: item.id },
+          { result, note, overrideReason: reason, updatedBy: actor.userId, updatedAt: new Date() },
+        );
         if (reason && reason !== item.overrideReason) {
           await this.audit.record(m, actor, {
-            operation: 'overrideComplianceScreen', targetType: 'ComplianceCheckItem', targetId: item.id,
-            before: { ...before, screenResult: item.screenResult }, after: { itemCode: item.itemCode, result, note, overrideReason: reason },
+            operation: 'overrideComplianceScreen',
+            targetType: 'ComplianceCheckItem',
+            targetId: item.id,
+            before: { ...before, screenResult: item.screenResult },
+            after: { itemCode: item.itemCode, result, note, overrideReason: reason },
           });
         }
       }
-      if (round.stage === RoundStage.SCREENED) await m.update(ComplianceRoundEntity, { id: round.id }, { stage: RoundStage.CHECKING, updatedAt: new Date(), version: () => 'version + 1' });
-      await this.audit.record(m, actor, { operation: 'saveComplianceCheck', targetType: 'ComplianceCheck', targetId: check.id, after: { items: changes.map((c) => ({ itemCode: c.item.itemCode, result: c.result })) } });
+      if (round.stage === RoundStage.SCREENED)
+        await m.update(
+          ComplianceRoundEntity,
+          { id: round.id },
+          { stage: RoundStage.CHECKING, updatedAt: new Date(), version: () => 'version + 1' },
+        );
+      await this.audit.record(m, actor, {
+        operation: 'saveComplianceCheck',
+        targetType: 'ComplianceCheck',
+        targetId: check.id,
+        after: { items: changes.map((c) => ({ itemCode: c.item.itemCode, result: c.result })) },
+      });
       return this.bump(m, check);
     });
   }
@@ -87,8 +115,14 @@ export class CheckService {
       const { check, round, checklist } = await this.editable(m, actor, checkId, version);
       const items = await m.findBy(ComplianceCheckItemEntity, { checkId });
       const missing = items.filter((i) => i.result === null).map((i) => i.itemCode);
-      if (missing.length) throw DomainException.badInput(`Answer every item before submitting: ${missing.join(', ')}`, missing.map((code) => ({ field: `items.${code}`, reason: 'not answered' })));
-      const answers: Answers = Object.fromEntries(items.map((i) => [i.itemCode, { result: i.result!, ...(i.note ? { note: i.note } : {}) }]));
+      if (missing.length)
+        throw DomainException.badInput(
+          `Answer every item before submitting: ${missing.join(', ')}`,
+          missing.map((code) => ({ field: `items.${code}`, reason: 'not answered' })),
+        );
+      const answers: Answers = Object.fromEntries(
+        items.map((i) => [i.itemCode, { result: i.result!, ...(i.note ? { note: i.note } : {}) }]),
+      );
       const evaluation = evaluate(checklist.template, answers);
       const subtotals = new Map<string, SystemSubtotal>();
       const systems = new Map(checklist.template.items.map((d) => [d.code, d.system]));
@@ -109,17 +143,32 @@ export class CheckService {
       check.submittedAt = new Date();
       check.updatedAt = new Date();
       const saved = await m.save(check);
-      await this.audit.record(m, actor, { operation: 'submitComplianceCheck', targetType: 'ComplianceCheck', targetId: check.id, after: { score: saved.score, grade: saved.grade } });
-      await this.outbox.emit(m, 'compliance.checked', { regionPath: round.regionPath, departmentId: check.departmentId }, {
-        roundId: round.id, departmentId: check.departmentId, score: evaluation.score, grade: evaluation.grade,
+      await this.audit.record(m, actor, {
+        operation: 'submitComplianceCheck',
+        targetType: 'ComplianceCheck',
+        targetId: check.id,
+        after: { score: saved.score, grade: saved.grade },
       });
+      await this.outbox.emit(
+        m,
+        'compliance.checked',
+        { regionPath: round.regionPath, departmentId: check.departmentId },
+        {
+          roundId: round.id,
+          departmentId: check.departmentId,
+          score: evaluation.score,
+          grade: evaluation.grade,
+        },
+      );
       return saved;
     });
   }
 
   /** Items of many checks in one query (no N+1). */
   itemsOf(checkIds: readonly string[]): Promise<ComplianceCheckItemEntity[]> {
-    return checkIds.length ? this.tx.manager.find(ComplianceCheckItemEntity, { where: { checkId: In([...checkIds]) }, order: { itemCode: 'ASC' } }) : Promise.resolve([]);
+    return checkIds.length
+      ? this.tx.manager.find(ComplianceCheckItemEntity, { where: { checkId: In([...checkIds]) }, order: { itemCode: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   private async editable(m: EntityManager, actor: Actor, checkId: string, version: number) {
@@ -129,9 +178,12 @@ export class CheckService {
     const department = await this.org.placement(check.departmentId, m);
     AccessPolicy.enforce(AccessPolicy.canInspect(actor, department));
     if (check.inspectorId !== actor.userId) throw DomainException.forbidden('Forbidden: this check is assigned to another inspector');
-    if (check.version !== version) throw DomainException.conflict(`The check changed since you loaded it (version ${check.version}, yours ${version}); reload`);
+    if (check.version !== version)
+      throw DomainException.conflict(`The check changed since you loaded it (version ${check.version}, yours ${version}); reload`);
     if (round.stage !== RoundStage.SCREENED && round.stage !== RoundStage.CHECKING) {
-      throw DomainException.conflict(round.stage === RoundStage.PLANNED ? 'Run the screening before checking' : `The round is ${round.stage}; checks are closed`);
+      throw DomainException.conflict(
+        round.stage === RoundStage.PLANNED ? 'Run the screening before checking' : `The round is ${round.stage}; checks are closed`,
+      );
     }
     if (check.status === CheckStatus.SUBMITTED) throw DomainException.conflict('The check is already submitted');
     const checklist = await m.findOneByOrFail(ComplianceChecklistEntity, { id: round.checklistId });

@@ -26,21 +26,41 @@ export class ChecklistService {
       const existing = await m.findOneBy(ComplianceChecklistEntity, { code: template.code, version: template.version });
       if (existing) {
         if (canonical(existing.template) === canonical(template)) return existing;
-        throw DomainException.conflict(`Checklist ${template.code} version ${template.version} exists with other content; import it as a new version`);
+        throw DomainException.conflict(
+          `Checklist ${template.code} version ${template.version} exists with other content; import it as a new version`,
+        );
       }
-      const saved = await m.save(m.create(ComplianceChecklistEntity, {
-        code: template.code, version: template.version, name: template.name, template, regionPath: actor.regionPath, importedBy: actor.userId,
-      }));
-      await this.audit.record(m, actor, { operation: 'importChecklist', targetType: 'ComplianceChecklist', targetId: saved.id, after: { code: saved.code, version: saved.version, items: template.items.length } });
+      const saved = await m.save(
+        m.create(ComplianceChecklistEntity, {
+          code: template.code,
+          version: template.version,
+          name: template.name,
+          template,
+          regionPath: actor.regionPath,
+          importedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(m, actor, {
+        operation: 'importChecklist',
+        targetType: 'ComplianceChecklist',
+        targetId: saved.id,
+        after: { code: saved.code, version: saved.version, items: template.items.length },
+      });
       return saved;
     });
   }
 
-  async list(actor: Actor, args: { code?: string; page?: number; pageSize?: number }): Promise<{ items: ComplianceChecklistEntity[]; total: number }> {
+  async list(
+    actor: Actor,
+    args: { code?: string; page?: number; pageSize?: number },
+  ): Promise<{ items: ComplianceChecklistEntity[]; total: number }> {
     AccessPolicy.enforce(AccessPolicy.canReadRegion(actor, actor.regionPath));
     const { skip, take } = pageWindow(args);
     const [items, total] = await this.tx.manager.findAndCount(ComplianceChecklistEntity, {
-      where: args.code ? { code: args.code } : {}, order: { code: 'ASC', createdAt: 'DESC' }, skip, take,
+      where: args.code ? { code: args.code } : {},
+      order: { code: 'ASC', createdAt: 'DESC' },
+      skip,
+      take,
     });
     return { items, total };
   }
@@ -56,7 +76,9 @@ export function validateChecklist(json: unknown): ChecklistTemplate {
   const template = validation.template;
   if (!isChecklistTemplate(template)) throw DomainException.field('checklist', 'is a rubric, not a checklist (no items)');
   const issues = template.items.flatMap((item, i) =>
-    item.auto && !SCREEN_KEYS.includes(item.auto) ? [{ field: `items[${i}].auto`, reason: `unknown screen ${item.auto}; screens are ${SCREEN_KEYS.join(', ')}` }] : [],
+    item.auto && !SCREEN_KEYS.includes(item.auto)
+      ? [{ field: `items[${i}].auto`, reason: `unknown screen ${item.auto}; screens are ${SCREEN_KEYS.join(', ')}` }]
+      : [],
   );
   if (issues.length) throw DomainException.badInput(`The checklist is not valid: ${issues[0].field}: ${issues[0].reason}`, issues);
   return template;
@@ -66,7 +88,10 @@ export function validateChecklist(json: unknown): ChecklistTemplate {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

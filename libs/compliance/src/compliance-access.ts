@@ -13,9 +13,10 @@ export const ComplianceAccess = {
   /** Running screens, finalizing, publishing: the round's planner or one of its inspectors, inspectors only. */
   enforceRunsRound(actor: Actor, round: ComplianceRoundEntity): void {
     // Non-inspectors get the policy's own refusal (leaders: read-only; others: inspectors only).
-    if (!actor.roles.includes(Role.INSPECTOR)) AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: round.regionPath }));
+    if (!actor.roles.includes(Role.INSPECTOR))
+      AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: round.regionPath }));
     if (round.createdBy !== actor.userId && !round.inspectorIds.includes(actor.userId)) {
-      throw DomainException.forbidden('Forbidden: only the round\'s planner and inspectors run it');
+      throw DomainException.forbidden("Forbidden: only the round's planner and inspectors run it");
     }
     AccessPolicy.enforce(AccessPolicy.canReadRegion(actor, round.regionPath));
   },

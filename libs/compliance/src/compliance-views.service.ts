@@ -38,22 +38,44 @@ export class ComplianceViews {
     const checklist = await m.findOneByOrFail(ComplianceChecklistEntity, { id: checklistId });
     const defs = new Map(checklist.template.items.map((d, i) => [d.code, { ...d, order: i }]));
     const items = await m.findBy(ComplianceCheckItemEntity, { checkId: In(checks.map((c) => c.id)) });
-    const files = items.length ? await m.find(ComplianceEvidenceFileEntity, { where: { checkItemId: In(items.map((i) => i.id)) }, order: { createdAt: 'ASC' } }) : [];
+    const files = items.length
+      ? await m.find(ComplianceEvidenceFileEntity, { where: { checkItemId: In(items.map((i) => i.id)) }, order: { createdAt: 'ASC' } })
+      : [];
     const units = await m.findBy(UnitEntity, { id: In(checks.map((c) => c.departmentId)) });
     const names = new Map(units.map((u) => [u.id, u.name]));
     return checks
       .map((c) => ({
-        id: c.id, roundId: c.roundId, departmentId: c.departmentId, departmentName: names.get(c.departmentId) ?? '', inspectorId: c.inspectorId,
-        status: c.status, score: c.score, grade: c.grade, subtotals: c.subtotals ?? [], version: c.version,
+        id: c.id,
+        roundId: c.roundId,
+        departmentId: c.departmentId,
+        departmentName: names.get(c.departmentId) ?? '',
+        inspectorId: c.inspectorId,
+        status: c.status,
+        score: c.score,
+        grade: c.grade,
+        subtotals: c.subtotals ?? [],
+        version: c.version,
         items: items
           .filter((i) => i.checkId === c.id)
           .sort((a, b) => (defs.get(a.itemCode)?.order ?? 0) - (defs.get(b.itemCode)?.order ?? 0))
           .map((i) => {
             const def = defs.get(i.itemCode)!;
             return {
-              id: i.id, itemCode: i.itemCode, title: def.title, system: i.system, weight: def.weight, mayNotApply: def.mayNotApply ?? false, auto: i.auto,
-              screenResult: i.screenResult, screenPassed: i.screenPassed, screenTotal: i.screenTotal, screenFailures: i.screenFailures ?? [],
-              screenFailuresOmitted: i.screenFailuresOmitted, result: i.result, note: i.note, overrideReason: i.overrideReason,
+              id: i.id,
+              itemCode: i.itemCode,
+              title: def.title,
+              system: i.system,
+              weight: def.weight,
+              mayNotApply: def.mayNotApply ?? false,
+              auto: i.auto,
+              screenResult: i.screenResult,
+              screenPassed: i.screenPassed,
+              screenTotal: i.screenTotal,
+              screenFailures: i.screenFailures ?? [],
+              screenFailuresOmitted: i.screenFailuresOmitted,
+              result: i.result,
+              note: i.note,
+              overrideReason: i.overrideReason,
               files: files.filter((f) => f.checkItemId === i.id),
             };
           }),
@@ -64,11 +86,30 @@ export class ComplianceViews {
 
 export function toRoundModel(r: ComplianceRoundEntity): ComplianceRound {
   return {
-    id: r.id, name: r.name, stage: r.stage, screening: r.screening, screeningError: r.screeningError, periodFrom: r.periodFrom, periodTo: r.periodTo,
-    checklistId: r.checklistId, inspectorIds: r.inspectorIds, version: r.version, screenedAt: r.screenedAt, finalizedAt: r.finalizedAt, publishedAt: r.publishedAt,
+    id: r.id,
+    name: r.name,
+    stage: r.stage,
+    screening: r.screening,
+    screeningError: r.screeningError,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    checklistId: r.checklistId,
+    inspectorIds: r.inspectorIds,
+    version: r.version,
+    screenedAt: r.screenedAt,
+    finalizedAt: r.finalizedAt,
+    publishedAt: r.publishedAt,
   };
 }
 
 export function toChecklistModel(c: ComplianceChecklistEntity) {
-  return { id: c.id, code: c.code, version: c.version, name: c.name, itemCount: c.template.items.length, template: c.template, createdAt: c.createdAt };
+  return {
+    id: c.id,
+    code: c.code,
+    version: c.version,
+    name: c.name,
+    itemCount: c.template.items.length,
+    template: c.template,
+    createdAt: c.createdAt,
+  };
 }

@@ -29,7 +29,13 @@ export class ComplianceController {
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
   ) {
     if (!file) throw new BadRequestException('Attach the evidence as the multipart field "file"');
-    const saved = await this.evidence.attach(actor, checkId, itemCode, Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
+    const saved = await this.evidence.attach(
+      actor,
+      checkId,
+      itemCode,
+      Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      file.buffer,
+    );
     return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, sizeBytes: saved.sizeBytes };
   }
 
@@ -42,12 +48,18 @@ export class ComplianceController {
   @Get('exports/compliance/rounds/:id/results.xlsx')
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const results = await this.results.results(actor, id);
-    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(`${results.round.name}-结果.xlsx`)).send(await resultsWorkbook(results));
+    res
+      .setHeader('Content-Type', XLSX)
+      .setHeader('Content-Disposition', attachment(`${results.round.name}-结果.xlsx`))
+      .send(await resultsWorkbook(results));
   }
 
   @Get('exports/compliance/rounds/:id/bulletin.docx')
   async docx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const results = await this.results.results(actor, id);
-    res.setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(`${results.round.name}-通报.docx`)).send(await resultsBulletin(results));
+    res
+      .setHeader('Content-Type', DOCX)
+      .setHeader('Content-Disposition', attachment(`${results.round.name}-通报.docx`))
+      .send(await resultsBulletin(results));
   }
 }

@@ -21,10 +21,27 @@ import { StandingScreenService } from './standing-screen.service.js';
 @Module({
   imports: [
     OrgModule,
-    TypeOrmModule.forFeature([ComplianceChecklistEntity, ComplianceRoundEntity, ComplianceCheckEntity, ComplianceCheckItemEntity, ComplianceEvidenceFileEntity, ComplianceRateEntity]),
+    TypeOrmModule.forFeature([
+      ComplianceChecklistEntity,
+      ComplianceRoundEntity,
+      ComplianceCheckEntity,
+      ComplianceCheckItemEntity,
+      ComplianceEvidenceFileEntity,
+      ComplianceRateEntity,
+    ]),
   ],
   controllers: [ComplianceController],
-  providers: [ChecklistService, RoundService, ScreeningService, CheckService, EvidenceService, ResultsService, StandingScreenService, ComplianceViews, ComplianceResolver],
+  providers: [
+    ChecklistService,
+    RoundService,
+    ScreeningService,
+    CheckService,
+    EvidenceService,
+    ResultsService,
+    StandingScreenService,
+    ComplianceViews,
+    ComplianceResolver,
+  ],
   exports: [ChecklistService, RoundService, ScreeningService, CheckService, ResultsService, StandingScreenService],
 })
 export class ComplianceModule {}

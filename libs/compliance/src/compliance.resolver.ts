@@ -3,9 +3,20 @@ import { CurrentActor, GraphQLJSON, type Actor } from '@ducha/common';
 import { CheckService } from './check.service.js';
 import { ChecklistService } from './checklist.service.js';
 import { ComplianceViews, toChecklistModel, toRoundModel } from './compliance-views.service.js';
-import { ComplianceChecklistsArgs, ComplianceRatesArgs, CreateComplianceRoundInput, SaveComplianceCheckInput } from './dto/compliance.inputs.js';
 import {
-  ComplianceCheck, ComplianceChecklist, ComplianceChecklistPage, ComplianceRound, ComplianceRoundPage, ComplianceRoundResults, DepartmentComplianceRatePage,
+  ComplianceChecklistsArgs,
+  ComplianceRatesArgs,
+  CreateComplianceRoundInput,
+  SaveComplianceCheckInput,
+} from './dto/compliance.inputs.js';
+import {
+  ComplianceCheck,
+  ComplianceChecklist,
+  ComplianceChecklistPage,
+  ComplianceRound,
+  ComplianceRoundPage,
+  ComplianceRoundResults,
+  DepartmentComplianceRatePage,
 } from './models/compliance.models.js';
 import { ResultsService } from './results/results.service.js';
 import { RoundService } from './round.service.js';
@@ -26,8 +37,13 @@ export class ComplianceResolver {
     private readonly standing: StandingScreenService,
   ) {}
 
-  @Mutation(() => ComplianceChecklist, { description: 'Imports one checklist version (JSON as in checklists/three-systems-checklist.json)' })
-  async importComplianceChecklist(@CurrentActor() actor: Actor, @Args('checklist', { type: () => GraphQLJSON }) checklist: unknown): Promise<ComplianceChecklist> {
+  @Mutation(() => ComplianceChecklist, {
+    description: 'Imports one checklist version (JSON as in checklists/three-systems-checklist.json)',
+  })
+  async importComplianceChecklist(
+    @CurrentActor() actor: Actor,
+    @Args('checklist', { type: () => GraphQLJSON }) checklist: unknown,
+  ): Promise<ComplianceChecklist> {
     return toChecklistModel(await this.checklists.importChecklist(actor, checklist));
   }
 
@@ -58,8 +74,13 @@ export class ComplianceResolver {
     return this.views.check(actor, id);
   }
 
-  @Mutation(() => ComplianceRound, { description: 'Queues the automatic screens; progress arrives as import.progressed events (kind COMPLIANCE_SCREENING)' })
-  async runComplianceScreening(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string): Promise<ComplianceRound> {
+  @Mutation(() => ComplianceRound, {
+    description: 'Queues the automatic screens; progress arrives as import.progressed events (kind COMPLIANCE_SCREENING)',
+  })
+  async runComplianceScreening(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+  ): Promise<ComplianceRound> {
     return toRoundModel(await this.screening.runScreening(actor, roundId));
   }
 
@@ -70,32 +91,54 @@ export class ComplianceResolver {
   }
 
   @Mutation(() => ComplianceCheck)
-  async submitComplianceCheck(@CurrentActor() actor: Actor, @Args('checkId', { type: () => ID }) checkId: string, @Args('version', { type: () => Int }) version: number): Promise<ComplianceCheck> {
+  async submitComplianceCheck(
+    @CurrentActor() actor: Actor,
+    @Args('checkId', { type: () => ID }) checkId: string,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<ComplianceCheck> {
     const saved = await this.checks.submitCheck(actor, checkId, version);
     return this.views.check(actor, saved.id);
   }
 
   @Mutation(() => ComplianceRound, { description: 'Every check submitted → FINALIZED; failed and partial items become findings' })
-  async finalizeComplianceRound(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string, @Args('version', { type: () => Int }) version: number): Promise<ComplianceRound> {
+  async finalizeComplianceRound(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<ComplianceRound> {
     return toRoundModel(await this.rounds.finalizeRound(actor, roundId, version));
   }
 
   @Mutation(() => ComplianceRound)
-  async publishComplianceRound(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string, @Args('version', { type: () => Int }) version: number): Promise<ComplianceRound> {
+  async publishComplianceRound(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<ComplianceRound> {
     return toRoundModel(await this.rounds.publishRound(actor, roundId, version));
   }
 
   @Query(() => ComplianceRoundResults)
-  async complianceRoundResults(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string): Promise<ComplianceRoundResults> {
+  async complianceRoundResults(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }) roundId: string,
+  ): Promise<ComplianceRoundResults> {
     const r = await this.resultsService.results(actor, roundId);
     return {
-      roundId, departments: r.departments, rates: r.rates, typicalProblems: r.typicalProblems,
-      xlsxPath: `/exports/compliance/rounds/${roundId}/results.xlsx`, bulletinPath: `/exports/compliance/rounds/${roundId}/bulletin.docx`,
+      roundId,
+      departments: r.departments,
+      rates: r.rates,
+      typicalProblems: r.typicalProblems,
+      xlsxPath: `/exports/compliance/rounds/${roundId}/results.xlsx`,
+      bulletinPath: `/exports/compliance/rounds/${roundId}/bulletin.docx`,
     };
   }
 
   @Mutation(() => ID, { description: 'Queues the standing screen over all departments (current year unless given); returns the job id' })
-  runStandingComplianceScreen(@CurrentActor() actor: Actor, @Args('year', { type: () => Int, nullable: true }) year?: number): Promise<string> {
+  runStandingComplianceScreen(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int, nullable: true }) year?: number,
+  ): Promise<string> {
     return this.standing.requestStandingScreen(actor, year ?? undefined);
   }
 

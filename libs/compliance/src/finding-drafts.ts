@@ -11,7 +11,12 @@ const RESULT_NAMES: Record<string, string> = { PASS: '符合', PARTIAL: '部分�
 const FINDING_EVIDENCE_CASES = 50;
 
 /** One finding per failed or partial item of the round (source THREE_SYSTEMS, batch = round). */
-export async function findingDrafts(m: EntityManager, round: ComplianceRoundEntity, checks: ComplianceCheckEntity[], checklist: ComplianceChecklistEntity): Promise<FindingDraft[]> {
+export async function findingDrafts(
+  m: EntityManager,
+  round: ComplianceRoundEntity,
+  checks: ComplianceCheckEntity[],
+  checklist: ComplianceChecklistEntity,
+): Promise<FindingDraft[]> {
   const byCheck = new Map(checks.map((c) => [c.id, c]));
   const items = await m.findBy(ComplianceCheckItemEntity, { checkId: In([...byCheck.keys()]), result: In(['FAIL', 'PARTIAL']) });
   const files = items.length ? await m.findBy(ComplianceEvidenceFileEntity, { checkItemId: In(items.map((i) => i.id)) }) : [];
@@ -20,7 +25,12 @@ export async function findingDrafts(m: EntityManager, round: ComplianceRoundEnti
     const check = byCheck.get(item.checkId)!;
     const def = titles.get(item.itemCode)!;
     const failures = item.screenFailures ?? [];
-    const summary = failures.length ? `；自动筛查发现 ${failures.length + item.screenFailuresOmitted} 件（人）不符合，如：${failures.slice(0, 3).map((f) => `${f.label}（${f.reason}）`).join('；')}` : '';
+    const summary = failures.length
+      ? `；自动筛查发现 ${failures.length + item.screenFailuresOmitted} 件（人）不符合，如：${failures
+          .slice(0, 3)
+          .map((f) => `${f.label}（${f.reason}）`)
+          .join('；')}`
+      : '';
     return {
       source: FindingSource.THREE_SYSTEMS,
       departmentId: check.departmentId,
@@ -32,8 +42,14 @@ export async function findingDrafts(m: EntityManager, round: ComplianceRoundEnti
       description: `【${def.code}】${def.title}：${RESULT_NAMES[item.result!]}${item.note ? `。${item.note}` : ''}${summary}`,
       legalBasis: def.legalBasis ?? checklist.template.basis?.join('；') ?? null,
       evidence: {
-        roundId: round.id, itemCode: item.itemCode, system: item.system, result: item.result, screenResult: item.screenResult,
-        overrideReason: item.overrideReason, failingCases: failures.slice(0, FINDING_EVIDENCE_CASES), failingOmitted: Math.max(0, failures.length - FINDING_EVIDENCE_CASES) + item.screenFailuresOmitted,
+        roundId: round.id,
+        itemCode: item.itemCode,
+        system: item.system,
+        result: item.result,
+        screenResult: item.screenResult,
+        overrideReason: item.overrideReason,
+        failingCases: failures.slice(0, FINDING_EVIDENCE_CASES),
+        failingOmitted: Math.max(0, failures.length - FINDING_EVIDENCE_CASES) + item.screenFailuresOmitted,
         files: files.filter((f) => f.checkItemId === item.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType })),
       },
       dedupKey: `THREE_SYSTEMS:${round.id}:${check.departmentId}:${item.itemCode}`,

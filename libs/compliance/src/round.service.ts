@@ -35,7 +35,8 @@ export class RoundService {
   ) {}
 
   async createRound(actor: Actor, input: CreateRoundData): Promise<ComplianceRoundEntity> {
-    if (!actor.roles.includes(Role.INSPECTOR)) AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: actor.regionPath }));
+    if (!actor.roles.includes(Role.INSPECTOR))
+      AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: actor.regionPath }));
     if (input.periodTo < input.periodFrom) throw DomainException.field('periodTo', 'must not be before periodFrom');
     const departmentIds = [...new Set(input.departmentIds)];
     const inspectorIds = [...new Set(input.inspectorIds)];
@@ -43,7 +44,8 @@ export class RoundService {
     const inspectors = await Promise.all(inspectorIds.map(async (id) => ({ id, actor: await this.org.actorFor(id) })));
     for (const { id, actor: a } of inspectors) {
       if (!a || !a.roles.includes(Role.INSPECTOR)) throw DomainException.field('inspectorIds', `user ${id} is not an active inspector`);
-      if (!a.regionPath.startsWith(actor.regionPath)) throw DomainException.field('inspectorIds', `inspector ${a.username} is outside your region`);
+      if (!a.regionPath.startsWith(actor.regionPath))
+        throw DomainException.field('inspectorIds', `inspector ${a.username} is outside your region`);
     }
     return this.tx.run(async (m) => {
       const checklist = await m.findOneBy(ComplianceChecklistEntity, { id: input.checklistId });
@@ -58,21 +60,50 @@ export class RoundService {
           throw DomainException.forbidden(`Forbidden: department ${placement.unit.name} is outside your region`);
         }
         // Recusal: the least-loaded inspector who may check this department (never their own).
-        const eligible = inspectors.filter(({ actor: a }) => AccessPolicy.canInspect(a!, placement).allowed).sort((a, b) => load.get(a.id)! - load.get(b.id)!);
-        if (!eligible.length) throw DomainException.field('inspectorIds', `no inspector of the round may check ${placement.unit.name} (recusal: an inspector never checks their own department)`);
+        const eligible = inspectors
+          .filter(({ actor: a }) => AccessPolicy.canInspect(a!, placement).allowed)
+          .sort((a, b) => load.get(a.id)! - load.get(b.id)!);
+        if (!eligible.length)
+          throw DomainException.field(
+            'inspectorIds',
+            `no inspector of the round may check ${placement.unit.name} (recusal: an inspector never checks their own department)`,
+          );
         load.set(eligible[0].id, load.get(eligible[0].id)! + 1);
         assignments.push({ departmentId, inspectorId: eligible[0].id });
       }
-      const round = await m.save(m.create(ComplianceRoundEntity, {
-        name: input.name, regionPath: actor.regionPath, officeUnitId: actor.unitId, checklistId: checklist.id,
-        periodFrom: input.periodFrom, periodTo: input.periodTo, stage: RoundStage.PLANNED, screening: ScreeningState.NONE,
-        screeningError: null, inspectorIds, createdBy: actor.userId,
-      }));
+      const round = await m.save(
+        m.create(ComplianceRoundEntity, {
+          name: input.name,
+          regionPath: actor.regionPath,
+          officeUnitId: actor.unitId,
+          checklistId: checklist.id,
+          periodFrom: input.periodFrom,
+          periodTo: input.periodTo,
+          stage: RoundStage.PLANNED,
+          screening: ScreeningState.NONE,
+          screeningError: null,
+          inspectorIds,
+          createdBy: actor.userId,
+        }),
+      );
       for (const a of assignments) {
         const check = await m.save(m.create(ComplianceCheckEntity, { roundId: round.id, ...a, status: CheckStatus.OPEN }));
-        await m.insert(ComplianceCheckItemEntity, checklist.template.items.map((item) => ({ checkId: check.id, itemCode: item.code, system: item.system, auto: item.auto ?? null })));
+        await m.insert(
+          ComplianceCheckItemEntity,
+          checklist.template.items.map((item) => ({
+            checkId: check.id,
+            itemCode: item.code,
+            system: item.system,
+            auto: item.auto ?? null,
+          })),
+        );
       }
-      await this.audit.record(m, actor, { operation: 'createComplianceRound', targetType: 'ComplianceRound', targetId: round.id, after: { ...round, assignments } });
+      await this.audit.record(m, actor, {
+        operation: 'createComplianceRound',
+        targetType: 'ComplianceRound',
+        targetId: round.id,
+        after: { ...round, assignments },
+      });
       return round;
     });
   }
@@ -113,8 +144,18 @@ export class RoundService {
       round.finalizedAt = new Date();
       round.updatedAt = new Date();
       const saved = await m.save(round);
-      await this.audit.record(m, actor, { operation: 'finalizeComplianceRound', targetType: 'ComplianceRound', targetId: round.id, after: { stage: saved.stage, findings: drafts.length } });
-      await this.outbox.emit(m, 'compliance.finalized', { regionPath: round.regionPath, departmentId: null }, { roundId: round.id, roundName: round.name });
+      await this.audit.record(m, actor, {
+        operation: 'finalizeComplianceRound',
+        targetType: 'ComplianceRound',
+        targetId: round.id,
+        after: { stage: saved.stage, findings: drafts.length },
+      });
+      await this.outbox.emit(
+        m,
+        'compliance.finalized',
+        { regionPath: round.regionPath, departmentId: null },
+        { roundId: round.id, roundName: round.name },
+      );
       return saved;
     });
   }
@@ -122,13 +163,24 @@ export class RoundService {
   async publishRound(actor: Actor, roundId: string, version: number): Promise<ComplianceRoundEntity> {
     return this.tx.run(async (m) => {
       const round = await this.lockedRound(m, actor, roundId, version);
-      if (round.stage !== RoundStage.FINALIZED) throw DomainException.conflict(`A ${round.stage} round cannot be published; finalize it first`);
+      if (round.stage !== RoundStage.FINALIZED)
+        throw DomainException.conflict(`A ${round.stage} round cannot be published; finalize it first`);
       round.stage = RoundStage.PUBLISHED;
       round.publishedAt = new Date();
       round.updatedAt = new Date();
       const saved = await m.save(round);
-      await this.audit.record(m, actor, { operation: 'publishComplianceRound', targetType: 'ComplianceRound', targetId: round.id, after: { stage: saved.stage } });
-      await this.outbox.emit(m, 'compliance.published', { regionPath: round.regionPath, departmentId: null }, { roundId: round.id, roundName: round.name });
+      await this.audit.record(m, actor, {
+        operation: 'publishComplianceRound',
+        targetType: 'ComplianceRound',
+        targetId: round.id,
+        after: { stage: saved.stage },
+      });
+      await this.outbox.emit(
+        m,
+        'compliance.published',
+        { regionPath: round.regionPath, departmentId: null },
+        { roundId: round.id, roundName: round.name },
+      );
       return saved;
     });
   }
@@ -137,7 +189,8 @@ export class RoundService {
     const round = await m.findOne(ComplianceRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
     if (!round || !ComplianceAccess.canReadRound(actor, round)) throw DomainException.notFound('ComplianceRound', roundId);
     ComplianceAccess.enforceRunsRound(actor, round);
-    if (round.version !== version) throw DomainException.conflict(`The round changed since you loaded it (version ${round.version}, yours ${version}); reload`);
+    if (round.version !== version)
+      throw DomainException.conflict(`The round changed since you loaded it (version ${round.version}, yours ${version}); reload`);
     return round;
   }
 }

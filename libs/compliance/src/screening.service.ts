@@ -54,7 +54,8 @@ export class ScreeningService implements OnModuleInit {
       if (r.stage !== RoundStage.PLANNED && r.stage !== RoundStage.SCREENED) {
         throw DomainException.conflict(`A ${r.stage} round is not screened again: checking has started`);
       }
-      if (r.screening === ScreeningState.QUEUED || r.screening === ScreeningState.RUNNING) throw DomainException.conflict('The screening is already running');
+      if (r.screening === ScreeningState.QUEUED || r.screening === ScreeningState.RUNNING)
+        throw DomainException.conflict('The screening is already running');
       r.screening = ScreeningState.QUEUED;
       r.screeningError = null;
       r.updatedAt = new Date();
@@ -78,7 +79,9 @@ export class ScreeningService implements OnModuleInit {
       const scope: CaseScope = { departmentIds: checks.map((c) => c.departmentId), from: round.periodFrom, to: round.periodTo };
       const keys = [...new Set(checklist.template.items.flatMap((i) => (i.auto ? [i.auto] : [])))];
       const run = await this.runScreens(m, keys, scope, EVIDENCE_LIMIT, async (done, total) => {
-        await this.tx.run((tm) => this.outbox.emit(tm, 'import.progressed', scopeEvent, { importId: roundId, kind: PROGRESS_KIND, done, total, finished: false }));
+        await this.tx.run((tm) =>
+          this.outbox.emit(tm, 'import.progressed', scopeEvent, { importId: roundId, kind: PROGRESS_KIND, done, total, finished: false }),
+        );
       });
       const outcomes = run.engine.outcomes();
       const actor = await this.org.actorFor(actorUserId);
@@ -90,35 +93,90 @@ export class ScreeningService implements OnModuleInit {
             const o = perScreen.get(item.auto!);
             const result = o?.result ?? (item.mayNotApply ? 'NOT_APPLICABLE' : 'PASS');
             failing += (o?.failures.length ?? 0) + (o?.omitted ?? 0);
-            await tm.update(ComplianceCheckItemEntity, { checkId: check.id, itemCode: item.code }, {
-              screenResult: result, screenPassed: o?.passed ?? 0, screenTotal: o?.total ?? 0, screenFailures: o?.failures ?? [],
-              screenFailuresOmitted: o?.omitted ?? 0, result, overrideReason: null, updatedAt: new Date(),
-            });
+            await tm.update(
+              ComplianceCheckItemEntity,
+              { checkId: check.id, itemCode: item.code },
+              {
+                screenResult: result,
+                screenPassed: o?.passed ?? 0,
+                screenTotal: o?.total ?? 0,
+                screenFailures: o?.failures ?? [],
+                screenFailuresOmitted: o?.omitted ?? 0,
+                result,
+                overrideReason: null,
+                updatedAt: new Date(),
+              },
+            );
           }
-          await this.outbox.emit(tm, 'compliance.screened', { regionPath: round.regionPath, departmentId: check.departmentId }, {
-            roundId, departmentId: check.departmentId, screens: checklist.template.items.filter((i) => i.auto).length, failingCases: failing,
-          });
+          await this.outbox.emit(
+            tm,
+            'compliance.screened',
+            { regionPath: round.regionPath, departmentId: check.departmentId },
+            {
+              roundId,
+              departmentId: check.departmentId,
+              screens: checklist.template.items.filter((i) => i.auto).length,
+              failingCases: failing,
+            },
+          );
         }
         const warning = run.calendarGaps ? `${run.calendarGaps} 件案卷的日期所在年份缺少官方工作日历，相关期限未能判断` : null;
-        await tm.update(ComplianceRoundEntity, { id: roundId }, {
-          stage: RoundStage.SCREENED, screening: ScreeningState.DONE, screeningError: warning, screenedAt: new Date(), updatedAt: new Date(), version: () => 'version + 1',
+        await tm.update(
+          ComplianceRoundEntity,
+          { id: roundId },
+          {
+            stage: RoundStage.SCREENED,
+            screening: ScreeningState.DONE,
+            screeningError: warning,
+            screenedAt: new Date(),
+            updatedAt: new Date(),
+            version: () => 'version + 1',
+          },
+        );
+        await this.audit.record(tm, actor ?? null, {
+          operation: 'complianceScreened',
+          targetType: 'ComplianceRound',
+          targetId: roundId,
+          after: { cases: run.engine.casesSeen, failingCases: run.engine.failingCases },
         });
-        await this.audit.record(tm, actor ?? null, { operation: 'complianceScreened', targetType: 'ComplianceRound', targetId: roundId, after: { cases: run.engine.casesSeen, failingCases: run.engine.failingCases } });
-        await this.outbox.emit(tm, 'import.progressed', scopeEvent, { importId: roundId, kind: PROGRESS_KIND, done: run.engine.casesSeen, total: run.engine.casesSeen, finished: true });
+        await this.outbox.emit(tm, 'import.progressed', scopeEvent, {
+          importId: roundId,
+          kind: PROGRESS_KIND,
+          done: run.engine.casesSeen,
+          total: run.engine.casesSeen,
+          finished: true,
+        });
       });
       return { cases: run.engine.casesSeen };
     } catch (error) {
       this.logger.error(`Screening of round ${roundId} failed: ${(error as Error).message}`);
       await this.tx.run(async (tm) => {
-        await tm.update(ComplianceRoundEntity, { id: roundId }, { screening: ScreeningState.FAILED, screeningError: (error as Error).message.slice(0, 500), updatedAt: new Date() });
-        await this.outbox.emit(tm, 'import.progressed', scopeEvent, { importId: roundId, kind: PROGRESS_KIND, done: 0, total: 0, finished: true, failed: true });
+        await tm.update(
+          ComplianceRoundEntity,
+          { id: roundId },
+          { screening: ScreeningState.FAILED, screeningError: (error as Error).message.slice(0, 500), updatedAt: new Date() },
+        );
+        await this.outbox.emit(tm, 'import.progressed', scopeEvent, {
+          importId: roundId,
+          kind: PROGRESS_KIND,
+          done: 0,
+          total: 0,
+          finished: true,
+          failed: true,
+        });
       });
       throw error;
     }
   }
 
   /** The screens over a scope with the database's calendar, today (Asia/Shanghai) as the as-of date. */
-  async runScreens(m: EntityManager, keys: readonly string[], scope: CaseScope, evidenceLimit: number, progress?: (done: number, total: number) => Promise<void>): Promise<ScreenRun> {
+  async runScreens(
+    m: EntityManager,
+    keys: readonly string[],
+    scope: CaseScope,
+    evidenceLimit: number,
+    progress?: (done: number, total: number) => Promise<void>,
+  ): Promise<ScreenRun> {
     const engine = await runScreens(m, await this.calendars.calendar(), shanghaiToday(), keys, scope, evidenceLimit, progress);
     return { engine, calendarGaps: engine.calendarGaps };
   }

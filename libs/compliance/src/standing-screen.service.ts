@@ -15,7 +15,8 @@ import { ScreeningService } from './screening.service.js';
 export const NIGHTLY_HOUR = 2;
 const shanghaiHour = () => new Date(Date.now() + 8 * 3600_000).getUTCHours();
 const DISCLOSURE = ['DISCLOSURE_WITHIN_7_WORKING_DAYS', 'DISCLOSURE_WITHIN_20_WORKING_DAYS'];
-const sum = (s: ScreenCounts, keys: string[]) => keys.reduce((a, k) => ({ passed: a.passed + (s[k]?.passed ?? 0), total: a.total + (s[k]?.total ?? 0) }), { passed: 0, total: 0 });
+const sum = (s: ScreenCounts, keys: string[]) =>
+  keys.reduce((a, k) => ({ passed: a.passed + (s[k]?.passed ?? 0), total: a.total + (s[k]?.total ?? 0) }), { passed: 0, total: 0 });
 
 /** The cockpit's figures for one department and year, from the standing screen's counts. */
 export function liveRates(s: ScreenCounts) {
@@ -54,10 +55,13 @@ export class StandingScreenService implements OnModuleInit {
 
   /** On demand: queues the standing screen (inspectors and administrators). */
   async requestStandingScreen(actor: Actor, year?: number): Promise<string> {
-    if (!actor.roles.includes(Role.ADMIN)) AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: actor.regionPath }));
+    if (!actor.roles.includes(Role.ADMIN))
+      AccessPolicy.enforce(AccessPolicy.canInspect(actor, { unitId: '', regionPath: actor.regionPath }));
     const current = Number(shanghaiToday().slice(0, 4));
     if (year !== undefined && (year < 2000 || year > current)) throw DomainException.field('year', `must be between 2000 and ${current}`);
-    await this.tx.run((m) => this.audit.record(m, actor, { operation: 'requestStandingScreen', targetType: 'ComplianceRate', targetId: String(year ?? current) }));
+    await this.tx.run((m) =>
+      this.audit.record(m, actor, { operation: 'requestStandingScreen', targetType: 'ComplianceRate', targetId: String(year ?? current) }),
+    );
     return this.producer.enqueue(JobName.COMPLIANCE_STANDING_SCREEN, { year: year ?? current }, { attempts: 1 });
   }
 
@@ -81,10 +85,20 @@ export class StandingScreenService implements OnModuleInit {
       for (const r of rows) {
         const regionPath = paths.get(r.departmentId);
         if (!regionPath) continue;
-        await this.outbox.emit(tm, 'compliance.rates_updated', { regionPath, departmentId: r.departmentId }, { departmentId: r.departmentId, year, ...liveRates(r.screens) });
+        await this.outbox.emit(
+          tm,
+          'compliance.rates_updated',
+          { regionPath, departmentId: r.departmentId },
+          { departmentId: r.departmentId, year, ...liveRates(r.screens) },
+        );
       }
       if (rows.length) {
-        await this.outbox.emit(tm, 'compliance.screened', { regionPath: '/', departmentId: null }, { roundId: null, departmentId: null, screens: SCREEN_KEYS.length, failingCases: run.engine.failingCases });
+        await this.outbox.emit(
+          tm,
+          'compliance.screened',
+          { regionPath: '/', departmentId: null },
+          { roundId: null, departmentId: null, screens: SCREEN_KEYS.length, failingCases: run.engine.failingCases },
+        );
       }
     });
     this.logger.log(`Standing screen ${year}: ${run.engine.casesSeen} case files, ${rows.length} departments changed`);
@@ -92,7 +106,10 @@ export class StandingScreenService implements OnModuleInit {
   }
 
   /** Live rates of the departments in the actor's region (paginated). */
-  async rates(actor: Actor, args: { year: number; departmentId?: string; page?: number; pageSize?: number }): Promise<{ items: (ComplianceRateEntity & { departmentName: string })[]; total: number }> {
+  async rates(
+    actor: Actor,
+    args: { year: number; departmentId?: string; page?: number; pageSize?: number },
+  ): Promise<{ items: (ComplianceRateEntity & { departmentName: string })[]; total: number }> {
     AccessPolicy.enforce(AccessPolicy.canReadRegion(actor, actor.regionPath));
     const { skip, take } = pageWindow(args);
     const params: unknown[] = [args.year, `${actor.regionPath}%`];
@@ -104,14 +121,19 @@ export class StandingScreenService implements OnModuleInit {
     const from = `FROM compliance_rate c JOIN unit u ON u.id = c.department_id JOIN region r ON r.id = u.region_id WHERE ${where}`;
     const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n ${from}`, params);
     const items = await this.tx.manager.query(
-      `SELECT c.department_id AS "departmentId", c.year, c.screens, c.screened_at AS "screenedAt", u.name AS "departmentName" ${from} ORDER BY u.name LIMIT ${take} OFFSET ${skip}`, params);
+      `SELECT c.department_id AS "departmentId", c.year, c.screens, c.screened_at AS "screenedAt", u.name AS "departmentName" ${from} ORDER BY u.name LIMIT ${take} OFFSET ${skip}`,
+      params,
+    );
     return { items, total: n };
   }
 
   /** Region paths of departments, one set-based read (events are scoped by region). */
   private async regionPaths(departmentIds: string[]): Promise<Map<string, string>> {
     if (!departmentIds.length) return new Map();
-    const rows: { id: string; path: string }[] = await this.tx.manager.query(`SELECT u.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = ANY($1::uuid[])`, [departmentIds]);
+    const rows: { id: string; path: string }[] = await this.tx.manager.query(
+      `SELECT u.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = ANY($1::uuid[])`,
+      [departmentIds],
+    );
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 }

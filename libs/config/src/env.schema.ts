@@ -56,7 +56,8 @@ export const int =
 
 export const bool =
   (fallback: boolean): Parser<boolean> =>
-  (raw) => optionalBool(raw) ?? fallback;
+  (raw) =>
+    optionalBool(raw) ?? fallback;
 
 export const optionalBool: Parser<boolean | undefined> = (raw) => {
   if (raw === undefined || raw === '') return undefined;
@@ -111,7 +112,8 @@ export const ENV_SCHEMA: { [K in keyof Env]: Parser<Env[K]> } = {
   GRAPHQL_MAX_DEPTH: int(10, 2, 50),
   GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(15000, 0, 600000),
-  QUEUE_PREFIX: (raw) => (raw === undefined || raw === '' ? 'ducha' : /^[a-z0-9_-]{1,40}$/i.test(raw) ? raw : fail('must be 1-40 letters, digits, - or _')),
+  QUEUE_PREFIX: (raw) =>
+    raw === undefined || raw === '' ? 'ducha' : /^[a-z0-9_-]{1,40}$/i.test(raw) ? raw : fail('must be 1-40 letters, digits, - or _'),
 };
 
 /** Parses every variable; collects all problems so one boot names every bad variable. */

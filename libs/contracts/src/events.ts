@@ -24,9 +24,25 @@ export interface FoundationEventPayloads {
 export interface ReviewEventPayloads {
   'review.drawn': { campaignId: string; campaignName: string; files: number; departments: number; seed: string };
   'review.assigned': { campaignId: string; sheets: number; reviewerIds: string[] };
-  'scoresheet.submitted': { campaignId: string; caseFileId: string; departmentId: string; reviewerId: string; score: number; grade: string };
+  'scoresheet.submitted': {
+    campaignId: string;
+    caseFileId: string;
+    departmentId: string;
+    reviewerId: string;
+    score: number;
+    grade: string;
+  };
   /** A file's result is final (mean of its sheets or the re-check): the cockpit counts it here. */
-  'review.file_scored': { campaignId: string; caseFileId: string; departmentId: string; caseType: string; score: number; grade: string; passed: boolean; scoredAt: string };
+  'review.file_scored': {
+    campaignId: string;
+    caseFileId: string;
+    departmentId: string;
+    caseType: string;
+    score: number;
+    grade: string;
+    passed: boolean;
+    scoredAt: string;
+  };
   'review.rechecked': { campaignId: string; caseFileId: string; departmentId: string; score: number; grade: string };
   'review.finalized': { campaignId: string; campaignName: string; year: number };
   'bulletin.published': { campaignId: string; campaignName: string; year: number };
@@ -88,11 +104,7 @@ export interface AssessmentEventPayloads {
 }
 
 export interface DomainEventPayloads
-  extends FoundationEventPayloads,
-    ReviewEventPayloads,
-    ComplianceEventPayloads,
-    RectificationEventPayloads,
-    AssessmentEventPayloads {}
+  extends FoundationEventPayloads, ReviewEventPayloads, ComplianceEventPayloads, RectificationEventPayloads, AssessmentEventPayloads {}
 
 export type DomainEventType = keyof DomainEventPayloads;
 

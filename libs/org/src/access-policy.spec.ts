@@ -4,7 +4,14 @@ import { AccessPolicy, PolicyRule } from './access-policy.js';
 
 const DISTRICT = '/p/c/d/';
 const OTHER_DISTRICT = '/p/c/e/';
-const actor = (roles: Role[], unitId = 'office', regionPath = DISTRICT): Actor => ({ userId: `u-${roles.join('-')}`, username: 'x', roles, unitId, regionPath, isSupervisingOffice: unitId === 'office' });
+const actor = (roles: Role[], unitId = 'office', regionPath = DISTRICT): Actor => ({
+  userId: `u-${roles.join('-')}`,
+  username: 'x',
+  roles,
+  unitId,
+  regionPath,
+  isSupervisingOffice: unitId === 'office',
+});
 const dept = (unitId: string, regionPath = DISTRICT) => ({ unitId, regionPath });
 
 describe('AccessPolicy', () => {
@@ -16,7 +23,10 @@ describe('AccessPolicy', () => {
       }
     });
     it('should refuse office staff another district', () => {
-      expect(AccessPolicy.canRead(actor([Role.INSPECTOR]), dept('market', OTHER_DISTRICT))).toMatchObject({ allowed: false, rule: PolicyRule.OFFICE_SUBTREE });
+      expect(AccessPolicy.canRead(actor([Role.INSPECTOR]), dept('market', OTHER_DISTRICT))).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.OFFICE_SUBTREE,
+      });
     });
     it('should let a department officer read only their own department', () => {
       const officer = actor([Role.DEPARTMENT_OFFICER], 'market');
@@ -27,7 +37,10 @@ describe('AccessPolicy', () => {
 
   describe('canReadRegion', () => {
     it('should refuse region-wide reading to department officers', () => {
-      expect(AccessPolicy.canReadRegion(actor([Role.DEPARTMENT_OFFICER], 'market'), DISTRICT)).toMatchObject({ allowed: false, rule: PolicyRule.ROLE_REQUIRED });
+      expect(AccessPolicy.canReadRegion(actor([Role.DEPARTMENT_OFFICER], 'market'), DISTRICT)).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.ROLE_REQUIRED,
+      });
     });
     it('should refuse a region above the actor', () => {
       expect(AccessPolicy.canReadRegion(actor([Role.LEADER]), '/p/c/').allowed).toBe(false);
@@ -38,7 +51,10 @@ describe('AccessPolicy', () => {
     it('should allow administrators in their subtree only', () => {
       expect(AccessPolicy.canAdminister(actor([Role.ADMIN]), `${DISTRICT}t/`).allowed).toBe(true);
       expect(AccessPolicy.canAdminister(actor([Role.ADMIN]), OTHER_DISTRICT).allowed).toBe(false);
-      expect(AccessPolicy.canAdminister(actor([Role.INSPECTOR]), DISTRICT)).toMatchObject({ allowed: false, rule: PolicyRule.ROLE_REQUIRED });
+      expect(AccessPolicy.canAdminister(actor([Role.INSPECTOR]), DISTRICT)).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.ROLE_REQUIRED,
+      });
     });
   });
 
@@ -51,7 +67,10 @@ describe('AccessPolicy', () => {
       expect(AccessPolicy.canInspect(inspector, dept('market'))).toMatchObject({ allowed: false, rule: PolicyRule.RECUSAL_OWN_DEPARTMENT });
     });
     it('should say a leader only watches', () => {
-      expect(AccessPolicy.canInspect(actor([Role.LEADER]), dept('market'))).toMatchObject({ allowed: false, rule: PolicyRule.LEADER_READ_ONLY });
+      expect(AccessPolicy.canInspect(actor([Role.LEADER]), dept('market'))).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.LEADER_READ_ONLY,
+      });
     });
     it('should refuse a department outside the region', () => {
       expect(AccessPolicy.canInspect(actor([Role.INSPECTOR]), dept('market', OTHER_DISTRICT)).rule).toBe(PolicyRule.OFFICE_SUBTREE);
@@ -70,18 +89,23 @@ describe('AccessPolicy', () => {
   describe('canActForDepartment', () => {
     it('should let officers act only for their own department', () => {
       expect(AccessPolicy.canActForDepartment(actor([Role.DEPARTMENT_OFFICER], 'market'), 'market').allowed).toBe(true);
-      expect(AccessPolicy.canActForDepartment(actor([Role.DEPARTMENT_OFFICER], 'market'), 'transport').rule).toBe(PolicyRule.OWN_DEPARTMENT);
+      expect(AccessPolicy.canActForDepartment(actor([Role.DEPARTMENT_OFFICER], 'market'), 'transport').rule).toBe(
+        PolicyRule.OWN_DEPARTMENT,
+      );
       expect(AccessPolicy.canActForDepartment(actor([Role.INSPECTOR]), 'market').rule).toBe(PolicyRule.ROLE_REQUIRED);
     });
   });
 
   describe('canVerify', () => {
     const inspector = actor([Role.INSPECTOR]);
-    it('should let an inspector of the issuing office verify someone else\'s report', () => {
+    it("should let an inspector of the issuing office verify someone else's report", () => {
       expect(AccessPolicy.canVerify(inspector, 'office', 'someone-else').allowed).toBe(true);
     });
     it('should never let the submitter verify', () => {
-      expect(AccessPolicy.canVerify(inspector, 'office', inspector.userId)).toMatchObject({ allowed: false, rule: PolicyRule.SEPARATION_OF_DUTIES });
+      expect(AccessPolicy.canVerify(inspector, 'office', inspector.userId)).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.SEPARATION_OF_DUTIES,
+      });
     });
     it('should refuse another office', () => {
       expect(AccessPolicy.canVerify(inspector, 'other-office', 'x').rule).toBe(PolicyRule.ISSUING_OFFICE_ONLY);

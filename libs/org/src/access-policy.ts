@@ -112,6 +112,7 @@ export const AccessPolicy = {
 
   /** Throws FORBIDDEN with the deciding rule's reason. */
   enforce(decision: Decision): void {
-    if (!decision.allowed) throw new DomainException(DomainException.forbidden().code, `Forbidden: ${decision.reason}`, [], { rule: decision.rule });
+    if (!decision.allowed)
+      throw new DomainException(DomainException.forbidden().code, `Forbidden: ${decision.reason}`, [], { rule: decision.rule });
   },
 };

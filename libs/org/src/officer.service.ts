@@ -31,7 +31,10 @@ export class OfficerService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, filter: { unitId?: string; search?: string; legalReviewer?: boolean; page?: number; pageSize?: number }): Promise<{ items: OfficerEntity[]; total: number }> {
+  async list(
+    actor: Actor,
+    filter: { unitId?: string; search?: string; legalReviewer?: boolean; page?: number; pageSize?: number },
+  ): Promise<{ items: OfficerEntity[]; total: number }> {
     const { skip, take } = pageWindow(filter);
     const q = this.officers
       .createQueryBuilder('o')

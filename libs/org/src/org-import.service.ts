@@ -54,7 +54,15 @@ const UNIT_KINDS: Record<string, UnitKind> = {
   街道: UnitKind.TOWN,
   垂管单位: UnitKind.VERTICAL,
 };
-const ROLE_NAMES: Record<string, Role> = { 管理员: Role.ADMIN, 系统管理员: Role.ADMIN, 督察人员: Role.INSPECTOR, 执法监督人员: Role.INSPECTOR, 部门联络员: Role.DEPARTMENT_OFFICER, 法制联络员: Role.DEPARTMENT_OFFICER, 领导: Role.LEADER };
+const ROLE_NAMES: Record<string, Role> = {
+  管理员: Role.ADMIN,
+  系统管理员: Role.ADMIN,
+  督察人员: Role.INSPECTOR,
+  执法监督人员: Role.INSPECTOR,
+  部门联络员: Role.DEPARTMENT_OFFICER,
+  法制联络员: Role.DEPARTMENT_OFFICER,
+  领导: Role.LEADER,
+};
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,7 +87,10 @@ export class OrgImportService {
     const sheet = await readSheet(content);
     const { columns, missing } = matchColumns(sheet.headers, COLUMNS[kind] as Record<string, readonly string[]>);
     if (missing.length) {
-      return failed(sheet.rows.length, missing.map((f) => ({ row: 1, column: (COLUMNS[kind] as Record<string, readonly string[]>)[f][0], reason: 'column is missing' })));
+      return failed(
+        sheet.rows.length,
+        missing.map((f) => ({ row: 1, column: (COLUMNS[kind] as Record<string, readonly string[]>)[f][0], reason: 'column is missing' })),
+      );
     }
     if (sheet.rows.length === 0) throw DomainException.field('file', 'the sheet has no data rows');
     const rows = sheet.rows.map((r) => ({ row: r.row, cells: pick(r, columns as Record<string, string>) }));
@@ -89,7 +100,12 @@ export class OrgImportService {
       const apply = await this.prepare(m, actor, kind, rows, errors, columns as Record<string, string>, passwordHashes);
       if (errors.length) return failed(rows.length, errors);
       const { created, updated } = await apply();
-      await this.audit.record(m, actor, { operation: `import${kind}`, targetType: 'OrgImport', targetId: kind, after: { rows: rows.length, created, updated } });
+      await this.audit.record(m, actor, {
+        operation: `import${kind}`,
+        targetType: 'OrgImport',
+        targetId: kind,
+        after: { rows: rows.length, created, updated },
+      });
       await this.outbox.emit(m, 'org.imported', { regionPath: actor.regionPath, departmentId: null }, { kind, rows: rows.length });
       return { ok: true, rows: rows.length, created, updated, errors: [] };
     });
@@ -115,14 +131,25 @@ export class OrgImportService {
       else seen.set(key, row);
     }
     if (kind === OrgImportKind.UNITS) {
-      const regions = await this.regionsByCode(m, actor, rows.map((r) => r.cells.regionCode));
+      const regions = await this.regionsByCode(
+        m,
+        actor,
+        rows.map((r) => r.cells.regionCode),
+      );
       const parsed = rows.map(({ row, cells }) => {
         if (!cells.name) err(row, 'name', 'is required');
         const unitKind = UNIT_KINDS[cells.kind] ?? (Object.values(UnitKind) as string[]).find((k) => k === cells.kind);
         if (!unitKind) err(row, 'kind', `must be one of ${Object.keys(UNIT_KINDS).join('、')}`);
         const region = regions.get(cells.regionCode);
         if (!region) err(row, 'regionCode', cells.regionCode ? `no region with code ${cells.regionCode} in your area` : 'is required');
-        return { code: cells.code, name: cells.name, kind: unitKind as UnitKind, regionId: region?.id ?? '', isEnforcementBody: yesNo(cells.isEnforcementBody, row, 'isEnforcementBody', err), isSupervisingOffice: yesNo(cells.isSupervisingOffice, row, 'isSupervisingOffice', err) };
+        return {
+          code: cells.code,
+          name: cells.name,
+          kind: unitKind as UnitKind,
+          regionId: region?.id ?? '',
+          isEnforcementBody: yesNo(cells.isEnforcementBody, row, 'isEnforcementBody', err),
+          isSupervisingOffice: yesNo(cells.isSupervisingOffice, row, 'isSupervisingOffice', err),
+        };
       });
       return () => upsert(m, UnitEntity, 'code', parsed);
     }
@@ -131,18 +158,33 @@ export class OrgImportService {
         if (!cells.displayName) err(row, 'displayName', 'is required');
         const unit = units.get(cells.unitCode);
         if (!unit) err(row, 'unitCode', cells.unitCode ? `no unit with code ${cells.unitCode} in your area` : 'is required');
-        const roles = cells.roles.split(/[,，、;；\s]+/).filter(Boolean).map((r) => ROLE_NAMES[r] ?? (Object.values(Role) as string[]).find((x) => x === r.toUpperCase()));
+        const roles = cells.roles
+          .split(/[,，、;；\s]+/)
+          .filter(Boolean)
+          .map((r) => ROLE_NAMES[r] ?? (Object.values(Role) as string[]).find((x) => x === r.toUpperCase()));
         if (roles.length === 0 || roles.some((r) => !r)) err(row, 'roles', `must list roles from ${Object.keys(ROLE_NAMES).join('、')}`);
         const weakness = cells.password ? passwordWeakness(cells.password) : 'is required';
         if (weakness) err(row, 'password', weakness);
-        return { username: cells.username, displayName: cells.displayName, unitId: unit?.id ?? '', roles: roles as Role[], passwordHash: passwordHashes.get(row) ?? '', disabled: false, failedLoginCount: 0 };
+        return {
+          username: cells.username,
+          displayName: cells.displayName,
+          unitId: unit?.id ?? '',
+          roles: roles as Role[],
+          passwordHash: passwordHashes.get(row) ?? '',
+          disabled: false,
+          failedLoginCount: 0,
+        };
       });
       return async () => {
         const existing = await m.find(UserEntity, { where: { username: In(parsed.map((p) => p.username)) } });
         const known = new Set(existing.map((u) => u.username.toLowerCase()));
         // Existing accounts keep their password: an import never resets someone's sign-in.
         for (const p of parsed.filter((x) => known.has(x.username.toLowerCase()))) {
-          await m.update(UserEntity, { username: p.username }, { displayName: p.displayName, unitId: p.unitId, roles: p.roles, updatedAt: new Date() });
+          await m.update(
+            UserEntity,
+            { username: p.username },
+            { displayName: p.displayName, unitId: p.unitId, roles: p.roles, updatedAt: new Date() },
+          );
         }
         const fresh = parsed.filter((x) => !known.has(x.username.toLowerCase()));
         if (fresh.length) await m.insert(UserEntity, fresh);
@@ -156,8 +198,18 @@ export class OrgImportService {
       for (const f of ['validFrom', 'validTo'] as const) {
         if (!DATE.test(cells[f]) || Number.isNaN(Date.parse(cells[f]))) err(row, f, `must be a date like 2026-01-31, got "${cells[f]}"`);
       }
-      if (DATE.test(cells.validFrom) && DATE.test(cells.validTo) && cells.validTo < cells.validFrom) err(row, 'validTo', 'is before the start of validity');
-      return { certificateNo: cells.certificateNo, name: cells.name, unitId: unit?.id ?? '', kind: cells.kind || 'ADMINISTRATIVE_ENFORCEMENT', validFrom: cells.validFrom, validTo: cells.validTo, legalQualification: yesNo(cells.legalQualification, row, 'legalQualification', err), legalReviewer: yesNo(cells.legalReviewer, row, 'legalReviewer', err) };
+      if (DATE.test(cells.validFrom) && DATE.test(cells.validTo) && cells.validTo < cells.validFrom)
+        err(row, 'validTo', 'is before the start of validity');
+      return {
+        certificateNo: cells.certificateNo,
+        name: cells.name,
+        unitId: unit?.id ?? '',
+        kind: cells.kind || 'ADMINISTRATIVE_ENFORCEMENT',
+        validFrom: cells.validFrom,
+        validTo: cells.validTo,
+        legalQualification: yesNo(cells.legalQualification, row, 'legalQualification', err),
+        legalReviewer: yesNo(cells.legalReviewer, row, 'legalReviewer', err),
+      };
     });
     return () => upsert(m, OfficerEntity, 'certificateNo', parsed);
   }
@@ -176,7 +228,11 @@ export class OrgImportService {
   private async regionsByCode(m: EntityManager, actor: Actor, codes: string[]): Promise<Map<string, RegionEntity>> {
     const wanted = [...new Set(codes.filter(Boolean))];
     if (!wanted.length) return new Map();
-    const found = await m.createQueryBuilder(RegionEntity, 'r').where('r.code IN (:...codes)', { codes: wanted }).andWhere('r.path LIKE :prefix', { prefix: `${actor.regionPath}%` }).getMany();
+    const found = await m
+      .createQueryBuilder(RegionEntity, 'r')
+      .where('r.code IN (:...codes)', { codes: wanted })
+      .andWhere('r.path LIKE :prefix', { prefix: `${actor.regionPath}%` })
+      .getMany();
     return new Map(found.map((r) => [r.code, r]));
   }
 }
@@ -197,7 +253,12 @@ async function hashAll(rows: { row: number; cells: Cells }[]): Promise<Map<numbe
   return new Map(hashes);
 }
 
-async function upsert<E extends object>(m: EntityManager, entity: new () => E, key: keyof E & string, values: Partial<E>[]): Promise<{ created: number; updated: number }> {
+async function upsert<E extends object>(
+  m: EntityManager,
+  entity: new () => E,
+  key: keyof E & string,
+  values: Partial<E>[],
+): Promise<{ created: number; updated: number }> {
   const existing = await m.find(entity, { where: { [key]: In(values.map((v) => v[key])) } as never, select: { [key]: true } as never });
   const known = new Set(existing.map((e) => String(e[key])));
   const created = values.filter((v) => !known.has(String(v[key]))).length;

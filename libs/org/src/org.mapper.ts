@@ -7,7 +7,14 @@ import type { Region } from './models/region.model.js';
 import type { Unit } from './models/unit.model.js';
 import type { User } from './models/user.model.js';
 
-export const toRegionModel = (e: RegionEntity): Region => ({ id: e.id, parentId: e.parentId, level: e.level, code: e.code, name: e.name, path: e.path });
+export const toRegionModel = (e: RegionEntity): Region => ({
+  id: e.id,
+  parentId: e.parentId,
+  level: e.level,
+  code: e.code,
+  name: e.name,
+  path: e.path,
+});
 
 export const toUnitModel = (e: UnitEntity): Unit => ({
   id: e.id,

@@ -80,7 +80,11 @@ export class OrgService {
 
   /** The actor's region and everything below it, ordered as a tree walk. */
   async regionTree(actor: Actor): Promise<RegionEntity[]> {
-    return this.regions.createQueryBuilder('r').where('r.path LIKE :prefix', { prefix: `${actor.regionPath}%` }).orderBy('r.path').getMany();
+    return this.regions
+      .createQueryBuilder('r')
+      .where('r.path LIKE :prefix', { prefix: `${actor.regionPath}%` })
+      .orderBy('r.path')
+      .getMany();
   }
 
   async findRegion(actor: Actor, id: string): Promise<RegionEntity> {
@@ -140,12 +144,22 @@ export class OrgService {
       if (await m.existsBy(UnitEntity, { code: input.code })) throw DomainException.field('code', `unit code ${input.code} is taken`);
       const unit = await m.save(m.create(UnitEntity, input));
       await this.audit.record(m, actor, { operation: 'createUnit', targetType: 'Unit', targetId: unit.id, after: unit });
-      await this.outbox.emit(m, 'org.unit_changed', { regionPath: region.path, departmentId: unit.id }, { unitId: unit.id, name: unit.name });
+      await this.outbox.emit(
+        m,
+        'org.unit_changed',
+        { regionPath: region.path, departmentId: unit.id },
+        { unitId: unit.id, name: unit.name },
+      );
       return unit;
     });
   }
 
-  async updateUnit(actor: Actor, id: string, expectedVersion: number, changes: Partial<Omit<CreateUnitData, 'code' | 'regionId'>>): Promise<UnitEntity> {
+  async updateUnit(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<Omit<CreateUnitData, 'code' | 'regionId'>>,
+  ): Promise<UnitEntity> {
     return this.tx.run(async (m) => {
       const unit = await m.findOneBy(UnitEntity, { id });
       if (!unit) throw DomainException.notFound('Unit', id);
@@ -158,7 +172,10 @@ export class OrgService {
         .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
         .where('id = :id AND version = :v', { id, v: expectedVersion })
         .execute();
-      if (result.affected !== 1) throw DomainException.conflict(`Unit ${unit.code} was changed by someone else (version ${unit.version}, you had ${expectedVersion})`);
+      if (result.affected !== 1)
+        throw DomainException.conflict(
+          `Unit ${unit.code} was changed by someone else (version ${unit.version}, you had ${expectedVersion})`,
+        );
       const after = await m.findOneByOrFail(UnitEntity, { id });
       await this.audit.record(m, actor, { operation: 'updateUnit', targetType: 'Unit', targetId: id, before, after });
       await this.outbox.emit(m, 'org.unit_changed', { regionPath: region.path, departmentId: id }, { unitId: id, name: after.name });

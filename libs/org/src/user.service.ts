@@ -45,7 +45,10 @@ export class UserService {
     return this.users.findOneBy({ id });
   }
 
-  async list(actor: Actor, filter: { unitId?: string; search?: string; page?: number; pageSize?: number }): Promise<{ items: UserEntity[]; total: number }> {
+  async list(
+    actor: Actor,
+    filter: { unitId?: string; search?: string; page?: number; pageSize?: number },
+  ): Promise<{ items: UserEntity[]; total: number }> {
     AccessPolicy.enforce(AccessPolicy.canAdminister(actor, actor.regionPath));
     const { skip, take } = pageWindow(filter);
     const q = this.users
@@ -70,10 +73,24 @@ export class UserService {
       const taken = await m.createQueryBuilder(UserEntity, 'u').where('lower(u.username) = lower(:n)', { n: input.username }).getExists();
       if (taken) throw DomainException.field('username', `user name ${input.username} is taken`);
       const user = await m.save(
-        m.create(UserEntity, { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles, passwordHash, disabled: false, failedLoginCount: 0, lockedUntil: null }),
+        m.create(UserEntity, {
+          username: input.username,
+          displayName: input.displayName,
+          unitId: input.unitId,
+          roles: input.roles,
+          passwordHash,
+          disabled: false,
+          failedLoginCount: 0,
+          lockedUntil: null,
+        }),
       );
       await this.audit.record(m, actor, { operation: 'createUser', targetType: 'User', targetId: user.id, after: user });
-      await this.outbox.emit(m, 'org.user_changed', { regionPath, departmentId: user.unitId }, { userId: user.id, username: user.username });
+      await this.outbox.emit(
+        m,
+        'org.user_changed',
+        { regionPath, departmentId: user.unitId },
+        { userId: user.id, username: user.username },
+      );
       return user;
     });
   }
@@ -99,7 +116,9 @@ export class UserService {
   }
 
   private async unitRegionPath(m: EntityManager, unitId: string, field: string): Promise<string> {
-    const row: { path: string }[] = await m.query(`SELECT r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = $1`, [unitId]);
+    const row: { path: string }[] = await m.query(`SELECT r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.id = $1`, [
+      unitId,
+    ]);
     if (!row.length) throw DomainException.field(field, 'no such unit');
     return row[0].path;
   }

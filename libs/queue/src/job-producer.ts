@@ -19,7 +19,11 @@ export class JobProducer {
 
   /** A repeating job: one schedule per name however many processes call this. */
   async every<J extends JobName>(name: J, everyMs: number, payload: JobPayloads[J]): Promise<void> {
-    await this.queue(name).upsertJobScheduler(name, { every: everyMs }, { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.queue(name).upsertJobScheduler(
+      name,
+      { every: everyMs },
+      { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
   }
 
   queue(name: JobName): Queue {
@@ -29,7 +33,9 @@ export class JobProducer {
   /** Job counts per queue, for /metrics. */
   async counts(): Promise<Record<string, Record<string, number>>> {
     const entries = await Promise.all(
-      Object.entries(this.queues).map(async ([name, queue]) => [name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')] as const),
+      Object.entries(this.queues).map(
+        async ([name, queue]) => [name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')] as const,
+      ),
     );
     return Object.fromEntries(entries);
   }

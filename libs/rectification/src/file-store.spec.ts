@@ -41,6 +41,9 @@ describe(FileStore.name, () => {
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await store.get(a.sha256)).equals(pdf)).toBe(true);
     await expect(store.put(Buffer.concat([pdf, Buffer.alloc(4096)]))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(store.put(Buffer.from('MZ'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ field: 'file', reason: expect.any(String) }] });
+    await expect(store.put(Buffer.from('MZ'))).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ field: 'file', reason: expect.any(String) }],
+    });
   });
 });

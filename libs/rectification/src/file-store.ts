@@ -58,7 +58,10 @@ export class FileStore {
     if (!type) throw DomainException.field(field, 'only PDF, PNG, JPEG, GIF and Word/Excel/PowerPoint documents are accepted');
     const sha256 = createHash('sha256').update(content).digest('hex');
     const path = this.pathOf(sha256);
-    const exists = await stat(path).then(() => true, () => false);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
     if (!exists) {
       await mkdir(join(this.config.filesDir, sha256.slice(0, 2)), { recursive: true });
       const temp = `${path}.${process.pid}.${Date.now()}.tmp`;

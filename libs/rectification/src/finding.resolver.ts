@@ -1,7 +1,14 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles, type Actor } from '@ducha/common';
 import { Role } from '@ducha/contracts';
-import { CreateFindingInput, FindingsArgs, SetDeadlineRuleInput, SetFindingRootCauseInput, SetLadderStepInput, UpsertRootCauseInput } from './dto/finding.inputs.js';
+import {
+  CreateFindingInput,
+  FindingsArgs,
+  SetDeadlineRuleInput,
+  SetFindingRootCauseInput,
+  SetLadderStepInput,
+  UpsertRootCauseInput,
+} from './dto/finding.inputs.js';
 import { DeadlineRule, Finding, FindingPage, LadderStep, RootCause } from './models/finding.model.js';
 import { toFindingModel } from './rectification.mapper.js';
 import { FindingInboxService } from './services/finding-inbox.service.js';

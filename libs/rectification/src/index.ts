@@ -4,7 +4,13 @@ export { RectificationModule } from './rectification.module.js';
 export { FindingService } from './finding.service.js';
 export { FindingEntity } from './finding.entity.js';
 export { FileStore, type SniffedType, type StoredFile } from './file-store.js';
-export { NotificationService, LogNotificationChannel, NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationDraft } from './services/notification.service.js';
+export {
+  NotificationService,
+  LogNotificationChannel,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type NotificationDraft,
+} from './services/notification.service.js';
 export { EscalationService, latestDueDeadline, type SweepReport } from './services/escalation.service.js';
 export { RectificationIssueService } from './services/rectification-issue.service.js';
 export { LedgerService } from './services/ledger.service.js';

@@ -16,7 +16,19 @@ export class NotificationResolver {
   @Query(() => NotificationPage, { name: 'notifications', description: 'Your notification centre, newest first' })
   async notifications(@CurrentActor() actor: Actor, @Args() args: NotificationsArgs): Promise<NotificationPage> {
     const { items, total, unread } = await this.centre.list(actor, args);
-    return { items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, taskId: n.taskId, read: n.readAt !== null, createdAt: n.createdAt })), total, unread };
+    return {
+      items: items.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        taskId: n.taskId,
+        read: n.readAt !== null,
+        createdAt: n.createdAt,
+      })),
+      total,
+      unread,
+    };
   }
 
   @Mutation(() => Int, { description: 'Marks the given (or all) of your notifications read; answers how many changed' })

@@ -24,7 +24,12 @@ export const OPEN_STATES: readonly TaskState[] = [
 ];
 
 /** States where the department owes the next move: reminders and escalation apply to these. */
-export const DEPARTMENT_TURN_STATES: readonly TaskState[] = [TaskState.ISSUED, TaskState.ACKNOWLEDGED, TaskState.IN_PROGRESS, TaskState.RETURNED];
+export const DEPARTMENT_TURN_STATES: readonly TaskState[] = [
+  TaskState.ISSUED,
+  TaskState.ACKNOWLEDGED,
+  TaskState.IN_PROGRESS,
+  TaskState.RETURNED,
+];
 
 export enum EscalationStep {
   REMINDER = 'REMINDER',

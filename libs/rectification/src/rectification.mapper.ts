@@ -37,5 +37,13 @@ export function toTaskModel(t: RectificationTaskEntity, departmentName: string, 
 }
 
 export function toEvidenceModel(f: EvidenceFileEntity): EvidenceFile {
-  return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, sha256: f.sha256, reportId: f.reportId, downloadPath: `/files/rectification/${f.taskId}/${f.id}` };
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    mimeType: f.mimeType,
+    size: f.size,
+    sha256: f.sha256,
+    reportId: f.reportId,
+    downloadPath: `/files/rectification/${f.taskId}/${f.id}`,
+  };
 }

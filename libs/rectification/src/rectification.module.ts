@@ -1,8 +1,22 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgModule } from '@ducha/org';
-import { EscalationEntity, EvidenceFileEntity, ExtensionEntity, NotificationEntity, ReportEntity, DeadlineRuleEntity, LadderStepEntity, RootCauseEntity } from './entities/rectification-records.entity.js';
-import { RectificationTaskEntity, TaskCounterEntity, TaskDeadlineEntity, TaskDepartmentEntity } from './entities/rectification-task.entity.js';
+import {
+  EscalationEntity,
+  EvidenceFileEntity,
+  ExtensionEntity,
+  NotificationEntity,
+  ReportEntity,
+  DeadlineRuleEntity,
+  LadderStepEntity,
+  RootCauseEntity,
+} from './entities/rectification-records.entity.js';
+import {
+  RectificationTaskEntity,
+  TaskCounterEntity,
+  TaskDeadlineEntity,
+  TaskDepartmentEntity,
+} from './entities/rectification-task.entity.js';
 import { FileStore } from './file-store.js';
 import { FindingEntity } from './finding.entity.js';
 import { FindingResolver } from './finding.resolver.js';

@@ -55,16 +55,29 @@ export class RectificationResolver {
     };
   }
 
-  @Query(() => RectificationLedger, { description: '整改台账, newest first (with a warning level: earliest deadline first). Export: GET /exports/rectification-ledger.xlsx with the same filters' })
+  @Query(() => RectificationLedger, {
+    description:
+      '整改台账, newest first (with a warning level: earliest deadline first). Export: GET /exports/rectification-ledger.xlsx with the same filters',
+  })
   async rectificationLedger(@CurrentActor() actor: Actor, @Args() args: LedgerArgs): Promise<RectificationLedger> {
     const { rows, total, counts, clock } = await this.ledger.page(actor, args);
     return { items: rows.map((r) => toTaskModel(r.task, r.departmentName, r.findingCount, clock)), total, counts };
   }
 
   @Query(() => [DepartmentRectificationRates])
-  async rectificationRates(@CurrentActor() actor: Actor, @Args('from', { nullable: true }) from?: string, @Args('to', { nullable: true }) to?: string): Promise<DepartmentRectificationRates[]> {
+  async rectificationRates(
+    @CurrentActor() actor: Actor,
+    @Args('from', { nullable: true }) from?: string,
+    @Args('to', { nullable: true }) to?: string,
+  ): Promise<DepartmentRectificationRates[]> {
     const rows = await this.ledger.rates(actor, { from, to });
-    return rows.map((r) => ({ ...r, completionRate: rate(r.closed, r.issued), onTimeRate: rate(r.closedOnTime, r.closed), overdueRate: rate(r.overdue, r.open), clearedDown: r.open === 0 }));
+    return rows.map((r) => ({
+      ...r,
+      completionRate: rate(r.closed, r.issued),
+      onTimeRate: rate(r.closedOnTime, r.closed),
+      overdueRate: rate(r.overdue, r.open),
+      clearedDown: r.open === 0,
+    }));
   }
 
   @Roles(Role.INSPECTOR)
@@ -75,7 +88,10 @@ export class RectificationResolver {
 
   @Roles(Role.INSPECTOR)
   @Mutation(() => [RectificationTask], { description: 'One task per department from a finalized campaign or check round' })
-  async bulkIssueRectification(@CurrentActor() actor: Actor, @Args('input') input: BulkIssueRectificationInput): Promise<RectificationTask[]> {
+  async bulkIssueRectification(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: BulkIssueRectificationInput,
+  ): Promise<RectificationTask[]> {
     return this.presentAll(await this.issuing.issueBatch(actor, input));
   }
 
@@ -123,7 +139,10 @@ export class RectificationResolver {
 
   @Roles(Role.DEPARTMENT_OFFICER)
   @Mutation(() => RectificationTask)
-  async requestRectificationExtension(@CurrentActor() actor: Actor, @Args('input') input: RequestExtensionInput): Promise<RectificationTask> {
+  async requestRectificationExtension(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RequestExtensionInput,
+  ): Promise<RectificationTask> {
     return this.present(await this.oversight.requestExtension(actor, input));
   }
 
@@ -135,7 +154,10 @@ export class RectificationResolver {
 
   @Roles(Role.INSPECTOR)
   @Mutation(() => RectificationTask)
-  async scheduleRectificationFollowUp(@CurrentActor() actor: Actor, @Args('input') input: ScheduleFollowUpInput): Promise<RectificationTask> {
+  async scheduleRectificationFollowUp(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ScheduleFollowUpInput,
+  ): Promise<RectificationTask> {
     return this.present(await this.oversight.scheduleFollowUp(actor, input));
   }
 

@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 
-import {
-  compareRatio,
-  decimalPlaces,
-  decimalToRatio,
-  isMultipleOf,
-  type Ratio,
-  ratio,
-  roundHalfUp,
-  roundRatio,
-} from './decimal.js';
+import { compareRatio, decimalPlaces, decimalToRatio, isMultipleOf, type Ratio, ratio, roundHalfUp, roundRatio } from './decimal.js';
 
 /** Half-up rounding of a non-negative decimal string to 2 places, done on digits only (the oracle). */
 function roundDigits(whole: bigint, thousandths: number): string {

@@ -84,9 +84,7 @@ describe(`${evaluate.name} (three-systems checklist)`, () => {
 
   it('should refuse a sheet where every item is NOT_APPLICABLE', () => {
     const optional = { ...checklist, items: checklist.items.filter((item) => item.mayNotApply) };
-    const answers = Object.fromEntries(
-      optional.items.map((item) => [item.code, { result: 'NOT_APPLICABLE' as const }]),
-    );
+    const answers = Object.fromEntries(optional.items.map((item) => [item.code, { result: 'NOT_APPLICABLE' as const }]));
     expect(validateAnswers(optional, answers)).toEqual([
       {
         itemCode: '',

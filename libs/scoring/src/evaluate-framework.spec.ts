@@ -5,8 +5,7 @@ import { validateFrameworkAnswers } from './framework-answers.js';
 import { ScoringError } from './scoring.error.js';
 import type { Indicator, IndicatorFramework } from './template.types.js';
 
-const leavesOf = (indicators: readonly Indicator[]): Indicator[] =>
-  indicators.flatMap((i) => (i.children ? leavesOf(i.children) : [i]));
+const leavesOf = (indicators: readonly Indicator[]): Indicator[] => indicators.flatMap((i) => (i.children ? leavesOf(i.children) : [i]));
 
 /** Full marks everywhere: SELF_REPORT scores its weight, DATA / RATE a rate of 1. */
 function fullMarks(framework: IndicatorFramework): Record<string, IndicatorAnswer> {
@@ -57,9 +56,7 @@ describe(evaluateFramework.name, () => {
   });
 
   it('should take a whole level-1 indicator out when it does not apply', () => {
-    const answers = Object.fromEntries(
-      Object.entries(fullMarks(framework)).filter(([code]) => !code.startsWith('I2.')),
-    );
+    const answers = Object.fromEntries(Object.entries(fullMarks(framework)).filter(([code]) => !code.startsWith('I2.')));
     const result = evaluateFramework(framework, { ...answers, 'I1.3.1': { score: 0 }, I2: { notApplicable: true } });
     expect(result).toMatchObject({ applicableWeight: 90, earned: 86, total: 95.56 }); // 100 × 86 ÷ 90
   });
@@ -151,8 +148,6 @@ describe(evaluateFramework.name, () => {
 
   it('should refuse a sheet where nothing weighted applies', () => {
     const all = Object.fromEntries(framework.indicators.map((i) => [i.code, { notApplicable: true }]));
-    expect(validateFrameworkAnswers(framework, all)).toEqual([
-      expect.objectContaining({ itemCode: '', field: 'notApplicable' }),
-    ]);
+    expect(validateFrameworkAnswers(framework, all)).toEqual([expect.objectContaining({ itemCode: '', field: 'notApplicable' })]);
   });
 });

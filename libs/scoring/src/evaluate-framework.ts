@@ -1,14 +1,5 @@
 import type { IndicatorAnswers } from './answer.types.js';
-import {
-  addRatio,
-  decimalToRatio,
-  divRatio,
-  mulRatio,
-  type Ratio,
-  ratio,
-  ratioToNumber,
-  roundRatio,
-} from './decimal.js';
+import { addRatio, decimalToRatio, divRatio, mulRatio, type Ratio, ratio, ratioToNumber, roundRatio } from './decimal.js';
 import { validateFrameworkAnswers } from './framework-answers.js';
 import { gradeFor } from './grade.js';
 import type { FrameworkEvaluation, IndicatorResult, Level1Subtotal } from './result.types.js';
@@ -100,9 +91,7 @@ function leafSum(indicator: Indicator, applicable: boolean, walk: Walk): Sum {
   // An unanswered indicator earns nothing rather than being skipped: missing evidence is not full marks.
   if (answer?.score === undefined && answer?.rate === undefined) walk.unanswered.push(indicator.code);
   const earned =
-    indicator.method === 'SELF_REPORT'
-      ? decimalToRatio(answer?.score ?? 0)
-      : mulRatio(decimalToRatio(answer?.rate ?? 0), weight);
+    indicator.method === 'SELF_REPORT' ? decimalToRatio(answer?.score ?? 0) : mulRatio(decimalToRatio(answer?.rate ?? 0), weight);
   return { earned, weight };
 }
 

@@ -147,8 +147,7 @@ describe(evaluate.name, () => {
         {
           itemCode: 'D02',
           field: 'points',
-          reason:
-            'D02 has sub-items (D02.1, D02.2, D02.3, D02.4, D02.5): give points on them; its points are their sum',
+          reason: 'D02 has sub-items (D02.1, D02.2, D02.3, D02.4, D02.5): give points on them; its points are their sum',
         },
       ]);
     });

@@ -76,13 +76,7 @@ function tallyVeto(node: RubricNode, answer: ItemAnswer | undefined, sheet: Rubr
 
 // DEDUCT: points are the deduction. EARN: points are earned (no answer earns 0). BONUS: points are
 // added on top and stay out of the maximum, so a bonus never dilutes the normativity share.
-function tallyLeaf(
-  node: RubricNode,
-  answer: ItemAnswer | undefined,
-  applicable: boolean,
-  sheet: RubricSheet,
-  into: Tally,
-): void {
+function tallyLeaf(node: RubricNode, answer: ItemAnswer | undefined, applicable: boolean, sheet: RubricSheet, into: Tally): void {
   const { scale } = sheet.index;
   const kind = node.item.kind;
   const points = applicable ? answer?.points : undefined;
@@ -103,13 +97,7 @@ function tallyLeaf(
   if (points !== undefined && lostU > 0) sheet.findings.push(toFinding(node, lostU / scale, 'GENERAL', answer));
 }
 
-function tallyParent(
-  node: RubricNode,
-  answer: ItemAnswer | undefined,
-  applicable: boolean,
-  sheet: RubricSheet,
-  into: Tally,
-): void {
+function tallyParent(node: RubricNode, answer: ItemAnswer | undefined, applicable: boolean, sheet: RubricSheet, into: Tally): void {
   // Reserve the parent's slot first so `items` stays in template order, parents before sub-items.
   const slot = sheet.items.length;
   sheet.items.push(RESERVED);
@@ -184,8 +172,7 @@ const sumOf = (sections: readonly SectionTally[], pick: (s: SectionTally) => num
 /** Units the formula subtracts from the score (see Evaluation.deducted). */
 export function deductedUnits(formula: RubricFormula, sections: readonly SectionTally[]): number {
   if (formula === 'DEDUCT_FROM_100') return sumOf(sections, (s) => s.lostU);
-  if (formula === 'LEGALITY_PLUS_NORMATIVITY')
-    return sumOf(sections, (s) => (s.section.kind === 'BASIC_DEDUCTION' ? s.lostU : 0));
+  if (formula === 'LEGALITY_PLUS_NORMATIVITY') return sumOf(sections, (s) => (s.section.kind === 'BASIC_DEDUCTION' ? s.lostU : 0));
   return 0;
 }
 

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 
 import { checklistAnswers, legalPoints, rubricAnswers } from '../test/arbitraries.js';
-import {
-  allItems,
-  ancestorCodes,
-  leavesOf,
-  loadChecklist,
-  loadLicensing,
-  loadMee,
-  subtreeOf,
-} from '../test/fixtures.js';
+import { allItems, ancestorCodes, leavesOf, loadChecklist, loadLicensing, loadMee, subtreeOf } from '../test/fixtures.js';
 import type { Answers, ItemAnswer } from './answer.types.js';
 import { isMultipleOf } from './decimal.js';
 import { evaluate } from './evaluate.js';
@@ -29,12 +21,7 @@ function baseSheet(template: RubricTemplate, sheet: Answers, item: RubricItem): 
 }
 
 /** The same sheet with every leaf of `item` answered by `answerFor`. */
-function withLeaves(
-  template: RubricTemplate,
-  sheet: Answers,
-  item: RubricItem,
-  answerFor: (leaf: RubricItem) => ItemAnswer,
-) {
+function withLeaves(template: RubricTemplate, sheet: Answers, item: RubricItem, answerFor: (leaf: RubricItem) => ItemAnswer) {
   return {
     ...baseSheet(template, sheet, item),
     ...Object.fromEntries(leavesOf(item).map((leaf) => [leaf.code, answerFor(leaf)])),
@@ -85,9 +72,7 @@ describe(`${evaluate.name} (properties)`, () => {
         fc.property(fc.constantFrom(...leaves), fc.integer({ min: 1, max: 50 }), (leaf, extraSteps) => {
           const points = (leaf.maxPoints ?? 0) + extraSteps * (leaf.step ?? 1);
           const issues = validateAnswers(template, { [leaf.code]: { points } });
-          expect(issues).toEqual([
-            { itemCode: leaf.code, field: 'points', reason: expect.stringMatching(/above the item's maximum/) },
-          ]);
+          expect(issues).toEqual([{ itemCode: leaf.code, field: 'points', reason: expect.stringMatching(/above the item's maximum/) }]);
           expect(() => evaluate(template, { [leaf.code]: { points } })).toThrow(ScoringError);
         }),
       );
@@ -111,9 +96,7 @@ describe(`${evaluate.name} (properties)`, () => {
     });
 
     it('should never score a leaf at its worst legal value above the same sheet with it at its best', () => {
-      const leaves = allItems(template).filter(
-        (item) => (item.kind === 'DEDUCT' || item.kind === 'EARN') && !item.children,
-      );
+      const leaves = allItems(template).filter((item) => (item.kind === 'DEDUCT' || item.kind === 'EARN') && !item.children);
       fc.assert(
         fc.property(rubricAnswers(template), fc.constantFrom(...leaves), (answers, leaf) => {
           const better = evaluate(template, withLeaves(template, answers, leaf, best)).score;
@@ -178,9 +161,7 @@ describe(`${evaluate.name} (properties)`, () => {
 
   it('should generate legal points only in whole steps within the maximum (generator sanity)', () => {
     const stepped = allItems(mee).filter((item) => item.step !== undefined);
-    const pointsOfItems = fc
-      .constantFrom(...stepped)
-      .chain((item) => legalPoints(item).map((points) => ({ item, points })));
+    const pointsOfItems = fc.constantFrom(...stepped).chain((item) => legalPoints(item).map((points) => ({ item, points })));
     fc.assert(
       fc.property(pointsOfItems, ({ item, points }) => {
         expect(isMultipleOf(points, item.step ?? 1)).toBe(true);

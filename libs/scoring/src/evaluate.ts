@@ -7,12 +7,7 @@ import type { Evaluation } from './result.types.js';
 import type { AnswerSlots } from './rubric-index.js';
 import { ScoringError, type ScoringIssue } from './scoring.error.js';
 import { isRecord } from './template-checks.js';
-import {
-  type ChecklistTemplate,
-  isChecklistTemplate,
-  type RubricTemplate,
-  type ScoringTemplate,
-} from './template.types.js';
+import { type ChecklistTemplate, isChecklistTemplate, type RubricTemplate, type ScoringTemplate } from './template.types.js';
 import { checkRubricAnswers, validateAnswers } from './validate-answers.js';
 
 /**
@@ -80,10 +75,7 @@ function evaluateChecklist(template: ChecklistTemplate, answers: Answers): Evalu
   });
 }
 
-type Details = Omit<
-  Evaluation,
-  'templateCode' | 'templateVersion' | 'formula' | 'score' | 'rawScore' | 'grade' | 'gradeLabel'
->;
+type Details = Omit<Evaluation, 'templateCode' | 'templateVersion' | 'formula' | 'score' | 'rawScore' | 'grade' | 'gradeLabel'>;
 
 // Assembled field by field rather than with object spread: this runs once per sheet in bulk
 // re-scoring, and spread measured far slower on Node 20 (see bench/evaluate.ts).

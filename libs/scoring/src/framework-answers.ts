@@ -42,8 +42,7 @@ function isMarkedNotApplicable(code: string, answers: Json): boolean {
  * throws a ScoringError carrying exactly these.
  */
 export function validateFrameworkAnswers(framework: IndicatorFramework, answers: IndicatorAnswers): ScoringIssue[] {
-  if (!isRecord(answers))
-    return [{ itemCode: '', field: '', reason: 'answers must be an object keyed by indicator code' }];
+  if (!isRecord(answers)) return [{ itemCode: '', field: '', reason: 'answers must be an object keyed by indicator code' }];
   const index = indexFramework(framework);
   const issues: ScoringIssue[] = [];
   for (const [code, answer] of Object.entries(answers)) {
@@ -75,8 +74,7 @@ function answerProblems(node: IndicatorNode, answer: Json, answers: Json): Probl
     .filter((field) => !allowed.includes(field))
     .map((field) => [field, `a ${kind} indicator does not take ${field}; it takes ${allowed.join(', ')}`]);
   const notApplicable = answer['notApplicable'];
-  if (notApplicable !== undefined && typeof notApplicable !== 'boolean')
-    problems.push(['notApplicable', 'must be true or false']);
+  if (notApplicable !== undefined && typeof notApplicable !== 'boolean') problems.push(['notApplicable', 'must be true or false']);
   const note = answer['note'];
   if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
     problems.push(['note', `must be a string of at most ${MAX_NOTE_LENGTH} characters`]);

@@ -26,9 +26,7 @@ export class ScoringError extends Error {
 }
 
 function describeIssues(issues: readonly ScoringIssue[]): string {
-  const shown = issues
-    .slice(0, 3)
-    .map((i) => `${[i.itemCode, i.field].filter(Boolean).join('.') || 'answers'}: ${i.reason}`);
+  const shown = issues.slice(0, 3).map((i) => `${[i.itemCode, i.field].filter(Boolean).join('.') || 'answers'}: ${i.reason}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return `Invalid answers: ${shown.join('; ')}${more}`;
 }

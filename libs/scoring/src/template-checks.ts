@@ -60,13 +60,7 @@ export interface NumberRule {
   readonly max?: number;
 }
 
-export function readNumber(
-  obj: Json,
-  key: string,
-  path: string,
-  errs: ErrorList,
-  rule: NumberRule = {},
-): number | undefined {
+export function readNumber(obj: Json, key: string, path: string, errs: ErrorList, rule: NumberRule = {}): number | undefined {
   const value = obj[key];
   const where = at(path, key);
   if (value === undefined) {
@@ -83,26 +77,14 @@ export function readNumber(
   return value;
 }
 
-export function readEnum<T extends string>(
-  obj: Json,
-  key: string,
-  values: readonly T[],
-  path: string,
-  errs: ErrorList,
-): T | undefined {
+export function readEnum<T extends string>(obj: Json, key: string, values: readonly T[], path: string, errs: ErrorList): T | undefined {
   const value = obj[key];
   if ((values as readonly unknown[]).includes(value)) return value as T;
   errs.add(at(path, key), value === undefined ? 'is required' : `must be one of ${values.join(', ')}`);
   return undefined;
 }
 
-export function readArray(
-  obj: Json,
-  key: string,
-  path: string,
-  errs: ErrorList,
-  required = true,
-): unknown[] | undefined {
+export function readArray(obj: Json, key: string, path: string, errs: ErrorList, required = true): unknown[] | undefined {
   const value = obj[key];
   if (value === undefined && !required) return undefined;
   if (!Array.isArray(value) || value.length === 0) {
@@ -113,12 +95,7 @@ export function readArray(
 }
 
 /** Records the first path of each code and reports any repeat. */
-export function checkUniqueCode(
-  code: string | undefined,
-  path: string,
-  seen: Map<string, string>,
-  errs: ErrorList,
-): void {
+export function checkUniqueCode(code: string | undefined, path: string, seen: Map<string, string>, errs: ErrorList): void {
   if (code === undefined) return;
   const first = seen.get(code);
   if (first !== undefined) errs.add(at(path, 'code'), `duplicate code '${code}' (first used at ${first})`);
@@ -140,10 +117,7 @@ export function checkGradeBands(root: Json, errs: ErrorList): void {
     if (grade && seen.has(grade)) errs.add(at(path, 'grade'), `duplicate grade ${grade}`);
     if (grade) seen.add(grade);
     if (min !== undefined && previous !== undefined && min >= previous) {
-      errs.add(
-        at(path, 'min'),
-        `bands must be ordered from best: ${min} must be below the previous band's ${previous}`,
-      );
+      errs.add(at(path, 'min'), `bands must be ordered from best: ${min} must be below the previous band's ${previous}`);
     }
     if (min !== undefined) previous = min;
   });

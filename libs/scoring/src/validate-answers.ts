@@ -1,22 +1,9 @@
 import type { Answers, ItemAnswer } from './answer.types.js';
 import { isMultipleOf } from './decimal.js';
-import {
-  type AnswerSlots,
-  excludedBy,
-  indexRubric,
-  type RubricIndex,
-  type RubricNode,
-  toUnits,
-} from './rubric-index.js';
+import { type AnswerSlots, excludedBy, indexRubric, type RubricIndex, type RubricNode, toUnits } from './rubric-index.js';
 import type { ScoringIssue } from './scoring.error.js';
 import { isRecord, type Json } from './template-checks.js';
-import {
-  CHECK_RESULTS,
-  type ChecklistTemplate,
-  isChecklistTemplate,
-  type RubricTemplate,
-  type ScoringTemplate,
-} from './template.types.js';
+import { CHECK_RESULTS, type ChecklistTemplate, isChecklistTemplate, type RubricTemplate, type ScoringTemplate } from './template.types.js';
 
 /** Notes longer than this are refused: they are printed on notices and bulletins. */
 export const MAX_NOTE_LENGTH = 2000;
@@ -29,9 +16,7 @@ const NOUN = { DEDUCT: 'deduction', EARN: 'earned points', BONUS: 'bonus' } as c
  */
 export function validateAnswers(template: ScoringTemplate, answers: Answers): ScoringIssue[] {
   if (!isRecord(answers)) return [issue('', '', 'answers must be an object keyed by item code')];
-  return isChecklistTemplate(template)
-    ? checklistIssues(template, answers)
-    : checkRubricAnswers(template, answers).issues;
+  return isChecklistTemplate(template) ? checklistIssues(template, answers) : checkRubricAnswers(template, answers).issues;
 }
 
 export interface RubricAnswerCheck {
@@ -64,10 +49,7 @@ export function checkRubricAnswers(template: RubricTemplate, answers: Answers): 
   // Only now are all not-applicable marks known, whatever order the answers came in.
   for (const node of pointsGiven) {
     const excluder = excludedBy(node, slots);
-    if (excluder)
-      issues.push(
-        issue(node.item.code, 'points', `${excluder} is marked not applicable, which excludes this sub-item`),
-      );
+    if (excluder) issues.push(issue(node.item.code, 'points', `${excluder} is marked not applicable, which excludes this sub-item`));
   }
   if (template.formula === 'LEGALITY_PLUS_NORMATIVITY' && !issues.length && !anyScoredItemApplies(index, slots)) {
     issues.push(
@@ -140,8 +122,7 @@ function checkPoints(node: RubricNode, points: unknown, notApplicable: boolean, 
 function checkNote(code: string, note: unknown, out: ScoringIssue[]): void {
   if (note === undefined) return;
   if (typeof note !== 'string') out.push(issue(code, 'note', 'must be a string'));
-  else if (note.length > MAX_NOTE_LENGTH)
-    out.push(issue(code, 'note', `must be at most ${MAX_NOTE_LENGTH} characters`));
+  else if (note.length > MAX_NOTE_LENGTH) out.push(issue(code, 'note', `must be at most ${MAX_NOTE_LENGTH} characters`));
 }
 
 function anyScoredItemApplies(index: RubricIndex, slots: AnswerSlots): boolean {
@@ -178,11 +159,7 @@ function checklistIssues(template: ChecklistTemplate, answers: Json): ScoringIss
       issues.push(issue(code, 'result', `NOT_APPLICABLE is not allowed: ${code} applies to every department`));
     }
   }
-  if (
-    template.formula === 'WEIGHTED_SUM' &&
-    !issues.length &&
-    template.items.every((item) => isExcluded(answers[item.code]))
-  ) {
+  if (template.formula === 'WEIGHTED_SUM' && !issues.length && template.items.every((item) => isExcluded(answers[item.code]))) {
     issues.push(issue('', 'result', 'every item is NOT_APPLICABLE; at least one must apply to compute a share'));
   }
   return issues;

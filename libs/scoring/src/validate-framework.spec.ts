@@ -1,7 +1,7 @@
 import { readFixture } from '../test/fixtures.js';
 import { validateFramework } from './validate-framework.js';
 
-type Doc = Record<string, any>;  
+type Doc = Record<string, any>;
 
 function edited(edit: (doc: Doc) => void): Doc {
   const doc = structuredClone(readFixture('demo-county-framework-2026.json')) as Doc;

@@ -80,13 +80,7 @@ function checkLeaf(indicator: Json, path: string, errs: ErrorList): number | und
   return weight === undefined ? undefined : toTicks(weight);
 }
 
-function checkBranch(
-  indicator: Json,
-  path: string,
-  level: 1 | 2,
-  codes: Map<string, string>,
-  errs: ErrorList,
-): number | undefined {
+function checkBranch(indicator: Json, path: string, level: 1 | 2, codes: Map<string, string>, errs: ErrorList): number | undefined {
   const weight = readNumber(indicator, 'weight', path, errs, { min: 0 });
   if (indicator['method'] !== undefined) errs.add(at(path, 'method'), 'only level-3 indicators have a method');
   const children = readArray(indicator, 'children', path, errs);

@@ -33,10 +33,7 @@ export function checkRubric(root: Json, errs: ErrorList): void {
   for (const key of ['code', 'version', 'name', 'issuer', 'documentNo']) readString(root, key, '', errs);
   checkCaseTypes(root, errs);
   if (root['formula'] === 'WEIGHTED_SUM') {
-    errs.add(
-      'formula',
-      'WEIGHTED_SUM scores a checklist of weighted items; a rubric with sections uses ' + RUBRIC_FORMULAS.join(', '),
-    );
+    errs.add('formula', 'WEIGHTED_SUM scores a checklist of weighted items; a rubric with sections uses ' + RUBRIC_FORMULAS.join(', '));
   } else {
     readEnum(root, 'formula', RUBRIC_FORMULAS, '', errs);
   }
@@ -49,8 +46,7 @@ export function checkRubric(root: Json, errs: ErrorList): void {
   if (root['formula'] === 'LEGALITY_PLUS_NORMATIVITY' && !sections.some(isScoredPointsSection)) {
     errs.add(
       'sections',
-      'LEGALITY_PLUS_NORMATIVITY needs a POINTS section with DEDUCT or EARN items ' +
-        '(their maxPoints form the normativity denominator)',
+      'LEGALITY_PLUS_NORMATIVITY needs a POINTS section with DEDUCT or EARN items ' + '(their maxPoints form the normativity denominator)',
     );
   }
 }
@@ -94,20 +90,12 @@ function checkSection(section: unknown, path: string, sectionCodes: Map<string, 
   });
   // Deductions may add up past a section's cap (deduct until nothing is left), earned points may not.
   if (maxPoints !== undefined && earnTicks > toTicks(maxPoints)) {
-    errs.add(
-      at(path, 'items'),
-      `EARN items' maxPoints add up to ${fromTicks(earnTicks)}, ` + `above the section's maxPoints ${maxPoints}`,
-    );
+    errs.add(at(path, 'items'), `EARN items' maxPoints add up to ${fromTicks(earnTicks)}, ` + `above the section's maxPoints ${maxPoints}`);
   }
 }
 
 /** Returns the item's maxPoints in ticks, or undefined when it could not be read. */
-function checkItem(
-  item: unknown,
-  path: string,
-  allowed: readonly RubricItemKind[],
-  ctx: RubricContext,
-): number | undefined {
+function checkItem(item: unknown, path: string, allowed: readonly RubricItemKind[], ctx: RubricContext): number | undefined {
   const { errs } = ctx;
   if (!isRecord(item)) return void errs.add(path, 'must be an object');
   checkUniqueCode(readString(item, 'code', path, errs), path, ctx.itemCodes, errs);
@@ -119,12 +107,7 @@ function checkItem(
   return kind ? checkPointItem(item, path, kind, ctx) : undefined;
 }
 
-function readKind(
-  item: Json,
-  path: string,
-  allowed: readonly RubricItemKind[],
-  errs: ErrorList,
-): RubricItemKind | undefined {
+function readKind(item: Json, path: string, allowed: readonly RubricItemKind[], errs: ErrorList): RubricItemKind | undefined {
   if (allowed.length === 1 && item['kind'] !== allowed[0] && typeof item['kind'] === 'string') {
     errs.add(at(path, 'kind'), `must be ${allowed[0]} (the kind of its section or parent item)`);
     return undefined;
@@ -154,22 +137,13 @@ function checkPointItem(item: Json, path: string, kind: RubricItemKind, ctx: Rub
   return maxPoints === undefined ? undefined : toTicks(maxPoints);
 }
 
-function checkChildren(
-  children: unknown[],
-  path: string,
-  maxPoints: number | undefined,
-  kind: RubricItemKind,
-  ctx: RubricContext,
-): void {
+function checkChildren(children: unknown[], path: string, maxPoints: number | undefined, kind: RubricItemKind, ctx: RubricContext): void {
   const ticks = children.map((child, i) => checkItem(child, at(at(path, 'children'), i), [kind], ctx));
   // Only compare the sum when every sub-item's maxPoints could be read; otherwise the sub-item's
   // own error is the useful one.
   if (maxPoints === undefined || ticks.some((t) => t === undefined)) return;
   const sum = ticks.reduce<number>((total, t) => total + (t ?? 0), 0);
   if (sum !== toTicks(maxPoints)) {
-    ctx.errs.add(
-      at(path, 'children'),
-      `sub-items' maxPoints add up to ${fromTicks(sum)}, ` + `but the item's maxPoints is ${maxPoints}`,
-    );
+    ctx.errs.add(at(path, 'children'), `sub-items' maxPoints add up to ${fromTicks(sum)}, ` + `but the item's maxPoints is ${maxPoints}`);
   }
 }

@@ -1,7 +1,7 @@
 import { readFixture } from '../test/fixtures.js';
 import { validateTemplate } from './validate-template.js';
 
-type Doc = Record<string, any>;  
+type Doc = Record<string, any>;
 
 function edited(file: Parameters<typeof readFixture>[0], edit: (doc: Doc) => void): Doc {
   const doc = structuredClone(readFixture(file)) as Doc;
@@ -20,14 +20,13 @@ function errorsOf(json: unknown) {
 }
 
 describe(validateTemplate.name, () => {
-  it.each([
-    'mee-penalty-general-2024.json',
-    'example-licensing-deduct100.json',
-    'three-systems-checklist.json',
-  ] as const)('should accept the shipped %s and return it typed', (file) => {
-    const result = validateTemplate(readFixture(file));
-    expect(result).toEqual({ ok: true, template: readFixture(file) });
-  });
+  it.each(['mee-penalty-general-2024.json', 'example-licensing-deduct100.json', 'three-systems-checklist.json'] as const)(
+    'should accept the shipped %s and return it typed',
+    (file) => {
+      const result = validateTemplate(readFixture(file));
+      expect(result).toEqual({ ok: true, template: readFixture(file) });
+    },
+  );
 
   it('should accept JSON text and report unparsable text at the root', () => {
     expect(validateTemplate(JSON.stringify(readFixture('example-licensing-deduct100.json'))).ok).toBe(true);
@@ -45,9 +44,7 @@ describe(validateTemplate.name, () => {
 
   it('should refuse a step that does not divide maxPoints', () => {
     const doc = licensing((d) => (d.sections[1].items[0].step = 3));
-    expect(errorsOf(doc)).toEqual([
-      { path: 'sections[1].items[0].step', reason: 'must divide maxPoints 10 into whole steps' },
-    ]);
+    expect(errorsOf(doc)).toEqual([{ path: 'sections[1].items[0].step', reason: 'must divide maxPoints 10 into whole steps' }]);
   });
 
   it('should require a step on an item without sub-items only', () => {
@@ -165,8 +162,6 @@ describe(validateTemplate.name, () => {
 
   it('should refuse a document that is neither a rubric nor a checklist', () => {
     expect(errorsOf([])).toEqual([{ path: '', reason: 'must be a JSON object' }]);
-    expect(errorsOf({ code: 'X' })).toEqual([
-      { path: '', reason: 'must have sections (a rubric) or items (a checklist)' },
-    ]);
+    expect(errorsOf({ code: 'X' })).toEqual([{ path: '', reason: 'must have sections (a rubric) or items (a checklist)' }]);
   });
 });

@@ -66,7 +66,5 @@ export function checklistAnswers(template: ChecklistTemplate): fc.Arbitrary<Answ
   });
   return fc
     .tuple(...perItem)
-    .map((values) =>
-      Object.fromEntries(template.items.flatMap((item, i) => (values[i] ? [[item.code, values[i]]] : []))),
-    );
+    .map((values) => Object.fromEntries(template.items.flatMap((item, i) => (values[i] ? [[item.code, values[i]]] : []))));
 }

@@ -38,8 +38,7 @@ function validTemplate(file: keyof typeof FIXTURE_ORIGINS) {
 
 export const loadMee = (): RubricTemplate => validTemplate('mee-penalty-general-2024.json') as RubricTemplate;
 export const loadLicensing = (): RubricTemplate => validTemplate('example-licensing-deduct100.json') as RubricTemplate;
-export const loadChecklist = (): ChecklistTemplate =>
-  validTemplate('three-systems-checklist.json') as ChecklistTemplate;
+export const loadChecklist = (): ChecklistTemplate => validTemplate('three-systems-checklist.json') as ChecklistTemplate;
 
 export function loadFramework(): IndicatorFramework {
   const result = validateFramework(readFixture('demo-county-framework-2026.json'));

@@ -3,7 +3,11 @@ import type { App } from 'supertest/types.js';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; issues?: { field: string; reason: string }[]; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; issues?: { field: string; reason: string }[]; [k: string]: unknown };
+  }[];
 }
 
 export interface GqlClient {

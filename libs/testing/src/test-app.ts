@@ -40,7 +40,13 @@ export async function createTestEnvironment(migrations: Function[], extra: Recor
     url.pathname = `/${database}`;
     await migrate(url.toString(), migrations);
     return {
-      env: { ...base, DATABASE_URL: url.toString(), REDIS_URL, QUEUE_PREFIX: `test-${id}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'ducha-srv-')) },
+      env: {
+        ...base,
+        DATABASE_URL: url.toString(),
+        REDIS_URL,
+        QUEUE_PREFIX: `test-${id}`,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'ducha-srv-')),
+      },
       cleanup: async () => {
         await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       },
@@ -86,7 +92,10 @@ function copyTemplate(target: string, template: string): void {
 /** Creates the PGlite template (both data directories, initialised and migrated) once, atomically. */
 export async function preparePgliteTemplate(migrations: Function[]): Promise<string> {
   // Keyed by the migrations' code, so a changed or added migration gets a fresh template.
-  const key = createHash('sha256').update(migrations.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(migrations.map((m) => `${m.name}:${m.prototype.up.toString()}`).join('|'))
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(tmpdir(), `ducha-pglite-template-${key}`);
   if (existsSync(join(dir, 'pg', 'PG_VERSION'))) return dir;
   const building = mkdtempSync(join(tmpdir(), 'ducha-tpl-'));

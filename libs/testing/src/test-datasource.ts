@@ -12,7 +12,10 @@ export async function openTestDataSource(migrations: Function[], entities: Mixed
   const environment = await createTestEnvironment(migrations);
   const embedded = testMode() === 'embedded' ? await EmbeddedDatabase.start(environment.env.DATA_DIR) : undefined;
   const url = embedded ? embedded.url : environment.env.DATABASE_URL;
-  const dataSource = new DataSource({ ...connectionOptions({ url, embedded: Boolean(embedded), migrations, runMigrations: Boolean(embedded) }), entities });
+  const dataSource = new DataSource({
+    ...connectionOptions({ url, embedded: Boolean(embedded), migrations, runMigrations: Boolean(embedded) }),
+    entities,
+  });
   await dataSource.initialize();
   if (embedded) await dataSource.runMigrations({ transaction: 'each' });
   return {

@@ -15,17 +15,24 @@ async function main(): Promise<number> {
   const config = new AppConfig();
   const embedded = config.isEmbedded ? await EmbeddedDatabase.start(config.dataDir) : undefined;
   const url = embedded ? embedded.url : config.databaseUrl!;
-  const dataSource = new DataSource({ ...connectionOptions({ url, embedded: Boolean(embedded), migrations: MIGRATIONS, runMigrations: false }), entities: [AuditEntryEntity] });
+  const dataSource = new DataSource({
+    ...connectionOptions({ url, embedded: Boolean(embedded), migrations: MIGRATIONS, runMigrations: false }),
+    entities: [AuditEntryEntity],
+  });
   await dataSource.initialize();
   try {
     const sealed = await new AuditSealer(dataSource).sealPending();
     const result = await verifyAuditChain(dataSource);
     if (result.ok) {
-      process.stdout.write(`Audit chain intact: ${result.checked} entries verified (${sealed} sealed just now, ${result.unsealed} still unsealed).\n`);
+      process.stdout.write(
+        `Audit chain intact: ${result.checked} entries verified (${sealed} sealed just now, ${result.unsealed} still unsealed).\n`,
+      );
       return 0;
     }
     const b = result.firstBreak!;
-    process.stdout.write(`Audit chain BROKEN at entry ${b.entryId} (chain position ${b.chainSeq}): ${b.reason}. ${result.checked} entries before it verified.\n`);
+    process.stdout.write(
+      `Audit chain BROKEN at entry ${b.entryId} (chain position ${b.chainSeq}): ${b.reason}. ${result.checked} entries before it verified.\n`,
+    );
     return 2;
   } finally {
     await dataSource.destroy();

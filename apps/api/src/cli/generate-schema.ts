@@ -15,7 +15,10 @@ export const SCHEMA_FILE = 'apps/api/schema.gql';
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ducha-schema-'));
   try {
-    const app = await createApp(new AppConfig({ DATA_DIR: dir, SEED_DEMO: 'false', SERVE_DASHBOARD: 'false', RUN_WORKERS: 'false', RUN_RELAY: 'false' }), new JsonLogger('error'));
+    const app = await createApp(
+      new AppConfig({ DATA_DIR: dir, SEED_DEMO: 'false', SERVE_DASHBOARD: 'false', RUN_WORKERS: 'false', RUN_RELAY: 'false' }),
+      new JsonLogger('error'),
+    );
     await app.init();
     const schema = app.get(GraphQLSchemaHost).schema;
     writeFileSync(SCHEMA_FILE, printSchema(lexicographicSortSchema(schema)) + '\n');

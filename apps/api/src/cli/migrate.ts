@@ -11,11 +11,15 @@ async function main(): Promise<void> {
     process.stdout.write('Embedded mode migrates at start (npm start); nothing to do. Set DATABASE_URL to migrate a server.\n');
     return;
   }
-  const dataSource = new DataSource(connectionOptions({ url: config.databaseUrl!, embedded: false, migrations: MIGRATIONS, runMigrations: false, poolSize: 2 }));
+  const dataSource = new DataSource(
+    connectionOptions({ url: config.databaseUrl!, embedded: false, migrations: MIGRATIONS, runMigrations: false, poolSize: 2 }),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'Database is up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'Database is up to date.\n',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   await app.init();
   try {
     const seeded = await app.get(DemoSeeder).seedIfEmpty();
-    process.stdout.write(seeded ? `Demo district seeded.\n${app.get(DemoSeeder).loginsText()}\n` : 'The database already has data; nothing seeded.\n');
+    process.stdout.write(
+      seeded ? `Demo district seeded.\n${app.get(DemoSeeder).loginsText()}\n` : 'The database already has data; nothing seeded.\n',
+    );
   } finally {
     await app.close();
   }

@@ -5,7 +5,14 @@ import { ErrorCode } from '@ducha/contracts';
 import type { JsonLogger } from '@ducha/common';
 
 /** Apollo's own codes for a request that is not valid GraphQL at all; the caller's fault. */
-const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 function unwrap(error: unknown): unknown {
   let current = error;
@@ -23,7 +30,11 @@ export function createErrorFormatter(logger: JsonLogger) {
     const original = unwrap(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainException) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...(original.issues.length ? { issues: original.issues } : {}), ...original.extra } };
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, ...(original.issues.length ? { issues: original.issues } : {}), ...original.extra },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {

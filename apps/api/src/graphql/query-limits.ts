@@ -1,4 +1,12 @@
-import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 /** Arguments that say how many items a list field returns; a missing one counts as the default page. */
 const SIZE_ARGS = ['pageSize', 'first', 'last', 'limit', 'take'];

@@ -17,7 +17,9 @@ export class HttpContextMiddleware implements NestMiddleware {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = req.path.startsWith('/graphql') ? '/graphql' : req.route?.path ?? (req.path.startsWith('/assets') ? '/assets' : 'other');
+      const route = req.path.startsWith('/graphql')
+        ? '/graphql'
+        : (req.route?.path ?? (req.path.startsWith('/assets') ? '/assets' : 'other'));
       httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (route !== '/assets') {
         RequestContext.run({ requestId }, () =>

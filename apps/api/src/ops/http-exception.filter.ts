@@ -25,18 +25,40 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType<string>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainException) {
-      res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...(exception.issues.length ? { issues: exception.issues } : {}), ...exception.extra });
+      res.status(STATUS[exception.code]).json({
+        code: exception.code,
+        message: exception.message,
+        ...(exception.issues.length ? { issues: exception.issues } : {}),
+        ...exception.extra,
+      });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : status === 413 ? ErrorCode.BAD_USER_INPUT : status < 500 ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+      const code =
+        status === 401
+          ? ErrorCode.UNAUTHENTICATED
+          : status === 403
+            ? ErrorCode.FORBIDDEN
+            : status === 404
+              ? ErrorCode.NOT_FOUND
+              : status === 413
+                ? ErrorCode.BAD_USER_INPUT
+                : status < 500
+                  ? ErrorCode.BAD_USER_INPUT
+                  : ErrorCode.INTERNAL_SERVER_ERROR;
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      res.status(status).json({ code, message: Array.isArray((body as { message?: unknown }).message) ? ((body as { message: string[] }).message).join('; ') : message });
+      res.status(status).json({
+        code,
+        message: Array.isArray((body as { message?: unknown }).message) ? (body as { message: string[] }).message.join('; ') : message,
+      });
       return;
     }
-    this.logger.event('error', 'Unhandled error in HTTP request', { error: (exception as Error)?.message, stack: (exception as Error)?.stack });
+    this.logger.event('error', 'Unhandled error in HTTP request', {
+      error: (exception as Error)?.message,
+      stack: (exception as Error)?.stack,
+    });
     res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
   }
 }

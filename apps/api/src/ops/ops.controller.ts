@@ -21,8 +21,14 @@ export class OpsController {
   @HttpCode(200)
   async health(@Res() res: Response): Promise<void> {
     const checks = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1'), 3000).then(() => ['database', 'up'] as const, (e: Error) => ['database', `down: ${e.message}`] as const),
-      withTimeout(this.jobs.ping(), 3000).then(() => ['queue', 'up'] as const, (e: Error) => ['queue', `down: ${e.message}`] as const),
+      withTimeout(this.dataSource.query('SELECT 1'), 3000).then(
+        () => ['database', 'up'] as const,
+        (e: Error) => ['database', `down: ${e.message}`] as const,
+      ),
+      withTimeout(this.jobs.ping(), 3000).then(
+        () => ['queue', 'up'] as const,
+        (e: Error) => ['queue', `down: ${e.message}`] as const,
+      ),
     ]);
     const ok = checks.every(([, state]) => state === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(checks) });

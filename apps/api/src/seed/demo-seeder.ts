@@ -4,7 +4,16 @@ import { RegionLevel, UnitKind, type Role } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
 import { insertRegion, OfficerEntity, RegionEntity, UnitEntity, UserEntity } from '@ducha/org';
 import type { EntityManager } from 'typeorm';
-import { DEMO_DEPARTMENTS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_REGIONS, DEMO_TOWNS, DEMO_USERS, demoName, demoRandom } from './demo-district.js';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_OFFICE,
+  DEMO_PASSWORD,
+  DEMO_REGIONS,
+  DEMO_TOWNS,
+  DEMO_USERS,
+  demoName,
+  demoRandom,
+} from './demo-district.js';
 import { DEMO_SEED_STEPS, type SeedContext } from './seed-steps.js';
 
 /** Seeds the demo district on an empty database, in one transaction; never touches a database that has data. */
@@ -42,16 +51,29 @@ export class DemoSeeder {
   private async seedOrganisation(m: EntityManager, hashes: string[]): Promise<SeedContext> {
     const province = await insertRegion(m, { parentId: null, level: RegionLevel.PROVINCE, ...DEMO_REGIONS.province, parentPath: null });
     const city = await insertRegion(m, { parentId: province.id, level: RegionLevel.CITY, ...DEMO_REGIONS.city, parentPath: province.path });
-    const district = await insertRegion(m, { parentId: city.id, level: RegionLevel.COUNTY, ...DEMO_REGIONS.district, parentPath: city.path });
+    const district = await insertRegion(m, {
+      parentId: city.id,
+      level: RegionLevel.COUNTY,
+      ...DEMO_REGIONS.district,
+      parentPath: city.path,
+    });
     const unitIds = new Map<string, string>();
     const addUnit = async (code: string, name: string, kind: UnitKind, region: RegionEntity, enforcement: boolean, office = false) => {
-      const unit = await m.save(m.create(UnitEntity, { code, name, kind, regionId: region.id, isEnforcementBody: enforcement, isSupervisingOffice: office }));
+      const unit = await m.save(
+        m.create(UnitEntity, { code, name, kind, regionId: region.id, isEnforcementBody: enforcement, isSupervisingOffice: office }),
+      );
       unitIds.set(code, unit.id);
     };
     await addUnit(DEMO_OFFICE.code, DEMO_OFFICE.name, UnitKind.GOVERNMENT_DEPARTMENT, district, true, true);
     for (const [code, name, kind, enforcement] of DEMO_DEPARTMENTS) await addUnit(code, name, kind, district, enforcement);
     for (const [code, name] of DEMO_TOWNS) {
-      const town = await insertRegion(m, { parentId: district.id, level: RegionLevel.TOWN, code: `${DEMO_REGIONS.district.code}-${code}`, name, parentPath: district.path });
+      const town = await insertRegion(m, {
+        parentId: district.id,
+        level: RegionLevel.TOWN,
+        code: `${DEMO_REGIONS.district.code}-${code}`,
+        name,
+        parentPath: district.path,
+      });
       await addUnit(code, `${name}办事处`.replace('镇办事处', '镇人民政府'), UnitKind.TOWN, town, true);
     }
     await m.insert(
@@ -91,7 +113,11 @@ export class DemoSeeder {
   private officers(unitIds: Map<string, string>): Partial<OfficerEntity>[] {
     const random = demoRandom(20260101);
     const rows: Partial<OfficerEntity>[] = [];
-    const staffed: [string, number][] = [[DEMO_OFFICE.code, 6], ...DEMO_DEPARTMENTS.map(([c, , , , n]) => [c, n] as [string, number]), ...DEMO_TOWNS.map(([c, , n]) => [c, n] as [string, number])];
+    const staffed: [string, number][] = [
+      [DEMO_OFFICE.code, 6],
+      ...DEMO_DEPARTMENTS.map(([c, , , , n]) => [c, n] as [string, number]),
+      ...DEMO_TOWNS.map(([c, , n]) => [c, n] as [string, number]),
+    ];
     let serial = 1;
     for (const [code, count] of staffed) {
       for (let i = 0; i < count; i++) {

@@ -11,7 +11,10 @@ import type { SeedContext } from './seed-steps.js';
 export async function seedRectification(m: EntityManager, ctx: SeedContext): Promise<void> {
   const today = new Date(ctx.today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const officers: Record<string, string> = { 'QH-SCJG': 'officer', 'QH-ZHZF': 'officer2' };
-  const codes = [...DEMO_DEPARTMENTS.filter(([, , , enforcement]) => enforcement).map(([code]) => code), ...DEMO_TOWNS.slice(0, 4).map(([code]) => code)];
+  const codes = [
+    ...DEMO_DEPARTMENTS.filter(([, , , enforcement]) => enforcement).map(([code]) => code),
+    ...DEMO_TOWNS.slice(0, 4).map(([code]) => code),
+  ];
   await seedRectificationDemo(m, {
     officeUnitId: ctx.officeUnitId,
     inspectorId: ctx.userIds.get('inspector')!,

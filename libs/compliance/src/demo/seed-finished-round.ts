@@ -29,14 +29,36 @@ export interface DemoRoundInput {
  */
 export async function seedFinishedRound(m: EntityManager, input: DemoRoundInput): Promise<string> {
   const template = validateChecklist(checklistJson);
-  const checklist = await m.save(m.create(ComplianceChecklistEntity, { code: template.code, version: template.version, name: template.name, template, regionPath: input.regionPath, importedBy: null }));
+  const checklist = await m.save(
+    m.create(ComplianceChecklistEntity, {
+      code: template.code,
+      version: template.version,
+      name: template.name,
+      template,
+      regionPath: input.regionPath,
+      importedBy: null,
+    }),
+  );
   const creator = input.inspectorIds[0];
   const now = new Date();
-  const round = await m.save(m.create(ComplianceRoundEntity, {
-    name: `${input.year}年度行政执法三项制度落实情况检查`, regionPath: input.regionPath, officeUnitId: input.officeUnitId, checklistId: checklist.id,
-    periodFrom: `${input.year}-01-01`, periodTo: `${input.year}-12-31`, stage: RoundStage.PUBLISHED, screening: ScreeningState.DONE, screeningError: null,
-    inspectorIds: input.inspectorIds, createdBy: creator, screenedAt: now, finalizedAt: now, publishedAt: now,
-  }));
+  const round = await m.save(
+    m.create(ComplianceRoundEntity, {
+      name: `${input.year}年度行政执法三项制度落实情况检查`,
+      regionPath: input.regionPath,
+      officeUnitId: input.officeUnitId,
+      checklistId: checklist.id,
+      periodFrom: `${input.year}-01-01`,
+      periodTo: `${input.year}-12-31`,
+      stage: RoundStage.PUBLISHED,
+      screening: ScreeningState.DONE,
+      screeningError: null,
+      inspectorIds: input.inspectorIds,
+      createdBy: creator,
+      screenedAt: now,
+      finalizedAt: now,
+      publishedAt: now,
+    }),
+  );
   const keys = [...new Set(template.items.flatMap((i) => (i.auto ? [i.auto] : [])))];
   const scope = { departmentIds: input.departmentIds, from: round.periodFrom, to: round.periodTo };
   const outcomes = (await runScreens(m, createOfficialCalendar(), input.today, keys, scope, 200)).outcomes();
@@ -52,8 +74,18 @@ export async function seedFinishedRound(m: EntityManager, input: DemoRoundInput)
       const result = screenResult ?? manual;
       answers[def.code] = { result };
       return {
-        itemCode: def.code, system: def.system, auto: def.auto ?? null, screenResult, screenPassed: o?.passed ?? (def.auto ? 0 : null), screenTotal: o?.total ?? (def.auto ? 0 : null),
-        screenFailures: o?.failures ?? (def.auto ? [] : null), screenFailuresOmitted: o?.omitted ?? 0, result, note: null, overrideReason: null, updatedBy: inspectorId,
+        itemCode: def.code,
+        system: def.system,
+        auto: def.auto ?? null,
+        screenResult,
+        screenPassed: o?.passed ?? (def.auto ? 0 : null),
+        screenTotal: o?.total ?? (def.auto ? 0 : null),
+        screenFailures: o?.failures ?? (def.auto ? [] : null),
+        screenFailuresOmitted: o?.omitted ?? 0,
+        result,
+        note: null,
+        overrideReason: null,
+        updatedBy: inspectorId,
       };
     });
     const evaluation = evaluate(template, answers as Answers);
@@ -64,11 +96,23 @@ export async function seedFinishedRound(m: EntityManager, input: DemoRoundInput)
       if (r.applicable) Object.assign(s, { earned: Math.round((s.earned + r.earned) * 100) / 100, max: s.max + r.maxPoints });
       subtotals.set(system, s);
     }
-    const check = await m.save(m.create(ComplianceCheckEntity, {
-      roundId: round.id, departmentId, inspectorId, status: CheckStatus.SUBMITTED, score: evaluation.score, grade: evaluation.grade,
-      subtotals: [...subtotals.values()], submittedBy: inspectorId, submittedAt: now,
-    }));
-    await m.insert(ComplianceCheckItemEntity, rows.map((r) => ({ ...r, checkId: check.id })));
+    const check = await m.save(
+      m.create(ComplianceCheckEntity, {
+        roundId: round.id,
+        departmentId,
+        inspectorId,
+        status: CheckStatus.SUBMITTED,
+        score: evaluation.score,
+        grade: evaluation.grade,
+        subtotals: [...subtotals.values()],
+        submittedBy: inspectorId,
+        submittedAt: now,
+      }),
+    );
+    await m.insert(
+      ComplianceCheckItemEntity,
+      rows.map((r) => ({ ...r, checkId: check.id })),
+    );
     checks.push(check);
   }
   await new FindingService().record(m, await findingDrafts(m, round, checks, checklist), creator);

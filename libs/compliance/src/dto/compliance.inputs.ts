@@ -1,6 +1,18 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '@ducha/common';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,16 +31,27 @@ export class CreateComplianceRoundInput {
 @InputType()
 export class CheckItemAnswerInput {
   @Field() @IsString() @Length(1, 40) itemCode: string;
-  @Field({ description: 'PASS, PARTIAL, FAIL or NOT_APPLICABLE (only where the item may not apply)' }) @IsString() @Length(1, 20) result: string;
+  @Field({ description: 'PASS, PARTIAL, FAIL or NOT_APPLICABLE (only where the item may not apply)' })
+  @IsString()
+  @Length(1, 20)
+  result: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() note?: string | null;
-  @Field(() => String, { nullable: true, description: 'Required when the result differs from the screen\'s' }) @IsOptional() @IsString() overrideReason?: string | null;
+  @Field(() => String, { nullable: true, description: "Required when the result differs from the screen's" })
+  @IsOptional()
+  @IsString()
+  overrideReason?: string | null;
 }
 
 @InputType()
 export class SaveComplianceCheckInput {
   @Field(() => ID) @IsUUID() checkId: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
-  @Field(() => [CheckItemAnswerInput]) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CheckItemAnswerInput) items: CheckItemAnswerInput[];
+  @Field(() => [CheckItemAnswerInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CheckItemAnswerInput)
+  items: CheckItemAnswerInput[];
 }
 
 @ArgsType()

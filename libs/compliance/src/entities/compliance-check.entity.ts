@@ -20,7 +20,13 @@ export class ComplianceCheckEntity {
   @Column({ type: 'uuid' }) departmentId: string;
   @Column({ type: 'uuid' }) inspectorId: string;
   @Column({ type: 'text' }) status: CheckStatus;
-  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 6,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   score: number | null;
   @Column({ type: 'text', nullable: true }) grade: string | null;
   @Column({ type: 'jsonb', nullable: true }) subtotals: SystemSubtotal[] | null;

@@ -43,10 +43,23 @@ export class EvidenceService {
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.store(sha256, content);
     return this.tx.run(async (m) => {
-      const saved = await m.save(m.create(ComplianceEvidenceFileEntity, {
-        checkItemId: item.id, fileName: fileName.slice(0, 200), contentType: verdict.contentType, sizeBytes: content.length, sha256, storageKey: `compliance/${sha256}`, uploadedBy: actor.userId,
-      }));
-      await this.audit.record(m, actor, { operation: 'attachComplianceEvidence', targetType: 'ComplianceCheckItem', targetId: item.id, after: { fileId: saved.id, fileName: saved.fileName, sha256, size: content.length } });
+      const saved = await m.save(
+        m.create(ComplianceEvidenceFileEntity, {
+          checkItemId: item.id,
+          fileName: fileName.slice(0, 200),
+          contentType: verdict.contentType,
+          sizeBytes: content.length,
+          sha256,
+          storageKey: `compliance/${sha256}`,
+          uploadedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(m, actor, {
+        operation: 'attachComplianceEvidence',
+        targetType: 'ComplianceCheckItem',
+        targetId: item.id,
+        after: { fileId: saved.id, fileName: saved.fileName, sha256, size: content.length },
+      });
       return saved;
     });
   }
@@ -71,7 +84,13 @@ export class EvidenceService {
   private async store(sha256: string, content: Buffer): Promise<void> {
     const dir = join(this.config.filesDir, 'compliance');
     const path = join(dir, sha256);
-    if (await stat(path).then(() => true, () => false)) return;
+    if (
+      await stat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await mkdir(dir, { recursive: true });
     const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temp, content, { mode: 0o640 });

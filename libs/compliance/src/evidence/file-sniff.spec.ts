@@ -12,7 +12,10 @@ describe('checkEvidenceFile', () => {
   });
 
   it('should refuse a file whose content is not what its name claims', () => {
-    expect(checkEvidenceFile('scan.pdf', png)).toEqual({ ok: false, reason: 'the content is a PNG file, not what the name scan.pdf claims' });
+    expect(checkEvidenceFile('scan.pdf', png)).toEqual({
+      ok: false,
+      reason: 'the content is a PNG file, not what the name scan.pdf claims',
+    });
     expect(checkEvidenceFile('report.docx', Buffer.from('MZ\x90\x00 pretend executable'))).toMatchObject({ ok: false });
     expect(checkEvidenceFile('table.xlsx', docxLike)).toMatchObject({ ok: false });
   });

@@ -16,7 +16,17 @@ const CONTENT_TYPES: Record<SniffedKind, string> = {
 
 /** What each accepted extension must contain. */
 const EXTENSIONS: Record<string, SniffedKind> = {
-  pdf: 'pdf', png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', docx: 'docx', xlsx: 'xlsx', pptx: 'pptx', doc: 'ole', xls: 'ole', ppt: 'ole',
+  pdf: 'pdf',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  gif: 'gif',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+  doc: 'ole',
+  xls: 'ole',
+  ppt: 'ole',
 };
 
 const startsWith = (b: Buffer, bytes: number[]) => b.length >= bytes.length && bytes.every((x, i) => b[i] === x);
@@ -46,10 +56,14 @@ export function checkEvidenceFile(fileName: string, content: Buffer): EvidenceCh
   if (content.length > MAX_EVIDENCE_BYTES) return { ok: false, reason: `the file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB` };
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
   const expected = EXTENSIONS[ext];
-  if (!expected) return { ok: false, reason: `.${ext || '(none)'} files are not accepted; send PDF, images (PNG, JPEG, GIF) or Office documents` };
+  if (!expected)
+    return { ok: false, reason: `.${ext || '(none)'} files are not accepted; send PDF, images (PNG, JPEG, GIF) or Office documents` };
   const actual = sniff(content);
   if (actual !== expected) {
-    return { ok: false, reason: `the content is ${actual ? `a ${actual.toUpperCase()} file` : 'not a recognised document'}, not what the name ${fileName} claims` };
+    return {
+      ok: false,
+      reason: `the content is ${actual ? `a ${actual.toUpperCase()} file` : 'not a recognised document'}, not what the name ${fileName} claims`,
+    };
   }
   return { ok: true, contentType: CONTENT_TYPES[actual] };
 }

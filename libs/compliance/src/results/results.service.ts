@@ -12,7 +12,11 @@ import { RoundService } from '../round.service.js';
 
 /** The round-wide rates and which screens feed them. */
 export const RATE_DEFINITIONS: readonly { key: string; label: string; screens: readonly string[] }[] = [
-  { key: 'DISCLOSURE_ON_TIME', label: '执法决定按时公示率', screens: ['DISCLOSURE_WITHIN_7_WORKING_DAYS', 'DISCLOSURE_WITHIN_20_WORKING_DAYS'] },
+  {
+    key: 'DISCLOSURE_ON_TIME',
+    label: '执法决定按时公示率',
+    screens: ['DISCLOSURE_WITHIN_7_WORKING_DAYS', 'DISCLOSURE_WITHIN_20_WORKING_DAYS'],
+  },
   { key: 'LEGAL_REVIEW_COVERAGE', label: '重大案件法制审核覆盖率', screens: ['MAJOR_DECISIONS_REVIEWED_BEFORE_DECISION'] },
   { key: 'AV_RECORDED', label: '现场执法音像记录率', screens: ['AV_RECORDED_FOR_LISTED_ACTIONS'] },
   { key: 'AV_FILED', label: '音像记录归档率', screens: ['AV_FILED_WITH_CASE'] },
@@ -74,11 +78,23 @@ export class ResultsService {
     const departments: DepartmentResult[] = checks.map((c) => {
       const own = itemsByCheck.get(c.id) ?? [];
       return {
-        rank: null, departmentId: c.departmentId, departmentName: names.get(c.departmentId) ?? c.departmentId, checkId: c.id, status: c.status,
-        score: c.score, grade: c.grade, gradeLabel: c.score === null ? null : gradeFor(checklist.template.gradeBands, c.score).label,
+        rank: null,
+        departmentId: c.departmentId,
+        departmentName: names.get(c.departmentId) ?? c.departmentId,
+        checkId: c.id,
+        status: c.status,
+        score: c.score,
+        grade: c.grade,
+        gradeLabel: c.score === null ? null : gradeFor(checklist.template.gradeBands, c.score).label,
         subtotals: c.subtotals ?? [],
-        failedItems: own.filter((i) => i.result === 'FAIL').map((i) => i.itemCode).sort(),
-        partialItems: own.filter((i) => i.result === 'PARTIAL').map((i) => i.itemCode).sort(),
+        failedItems: own
+          .filter((i) => i.result === 'FAIL')
+          .map((i) => i.itemCode)
+          .sort(),
+        partialItems: own
+          .filter((i) => i.result === 'PARTIAL')
+          .map((i) => i.itemCode)
+          .sort(),
       };
     });
     // Ranking by score, best first; equal scores share a rank.
@@ -95,7 +111,12 @@ export class ResultsService {
       return { key, label, passed, total, rate: total ? Math.round((passed / total) * 10_000) / 10_000 : null };
     });
     const typicalProblems = checklist.template.items
-      .map((def) => ({ itemCode: def.code, title: def.title, system: def.system, departments: items.filter((i) => i.itemCode === def.code && (i.result === 'FAIL' || i.result === 'PARTIAL')).length }))
+      .map((def) => ({
+        itemCode: def.code,
+        title: def.title,
+        system: def.system,
+        departments: items.filter((i) => i.itemCode === def.code && (i.result === 'FAIL' || i.result === 'PARTIAL')).length,
+      }))
       .filter((p) => p.departments > 0)
       .sort((a, b) => b.departments - a.departments);
     return { round, checklistName: checklist.name, departments, rates, typicalProblems };

@@ -15,7 +15,14 @@ const subtotal = (r: RoundResults['departments'][number], system: string) => {
 export function resultsWorkbook(results: RoundResults): Promise<Buffer> {
   const headers = ['排名', '单位', '得分', '等次', ...SYSTEMS.map((s) => `${SYSTEM_NAMES[s]}得分`), '不符合项', '部分符合项', '状态'];
   const rows: (string | number | null)[][] = results.departments.map((d) => [
-    d.rank, d.departmentName, d.score, d.gradeLabel, ...SYSTEMS.map((s) => subtotal(d, s)), d.failedItems.join('、'), d.partialItems.join('、'), STATUS_NAMES[d.status] ?? d.status,
+    d.rank,
+    d.departmentName,
+    d.score,
+    d.gradeLabel,
+    ...SYSTEMS.map((s) => subtotal(d, s)),
+    d.failedItems.join('、'),
+    d.partialItems.join('、'),
+    STATUS_NAMES[d.status] ?? d.status,
   ]);
   rows.push([], ['指标', '符合', '总数', '比率'] as (string | number | null)[]);
   for (const r of results.rates) rows.push([r.label, r.passed, r.total, percent(r.rate)]);
@@ -32,26 +39,38 @@ export async function resultsBulletin(results: RoundResults): Promise<Buffer> {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ children: ['排名', '单位', '得分', '等次'].map((h) => cell(h, true)) }),
-      ...ranked.map((d) => new TableRow({ children: [cell(String(d.rank)), cell(d.departmentName), cell(String(d.score)), cell(d.gradeLabel ?? '')] })),
+      ...ranked.map(
+        (d) => new TableRow({ children: [cell(String(d.rank)), cell(d.departmentName), cell(String(d.score)), cell(d.gradeLabel ?? '')] }),
+      ),
     ],
   });
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`关于${round.name}情况的通报`)] }),
-        new Paragraph(`检查期间：${round.periodFrom} 至 ${round.periodTo}。检查依据：${results.checklistName}。共检查 ${results.departments.length} 个单位。`),
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、总体情况')] }),
-        ...results.rates.map((r) => new Paragraph(`${r.label}：${percent(r.rate)}（${r.passed}/${r.total}）`)),
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、得分排名')] }),
-        table,
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('三、存在的主要问题')] }),
-        ...(results.typicalProblems.length
-          ? results.typicalProblems.map((p, i) => new Paragraph(`${i + 1}. 【${SYSTEM_NAMES[p.system] ?? p.system}】${p.title}（${p.departments} 个单位）`))
-          : [new Paragraph('未发现问题。')]),
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('四、整改要求')] }),
-        new Paragraph('各单位应对照检查发现的问题认真整改，并在规定期限内报送整改报告。'),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun(`关于${round.name}情况的通报`)],
+          }),
+          new Paragraph(
+            `检查期间：${round.periodFrom} 至 ${round.periodTo}。检查依据：${results.checklistName}。共检查 ${results.departments.length} 个单位。`,
+          ),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、总体情况')] }),
+          ...results.rates.map((r) => new Paragraph(`${r.label}：${percent(r.rate)}（${r.passed}/${r.total}）`)),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、得分排名')] }),
+          table,
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('三、存在的主要问题')] }),
+          ...(results.typicalProblems.length
+            ? results.typicalProblems.map(
+                (p, i) => new Paragraph(`${i + 1}. 【${SYSTEM_NAMES[p.system] ?? p.system}】${p.title}（${p.departments} 个单位）`),
+              )
+            : [new Paragraph('未发现问题。')]),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('四、整改要求')] }),
+          new Paragraph('各单位应对照检查发现的问题认真整改，并在规定期限内报送整改报告。'),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

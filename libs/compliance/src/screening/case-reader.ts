@@ -84,7 +84,12 @@ export async function* readCaseBatches(m: EntityManager, scope: CaseScope, batch
   }
   const [{ pages }] = await m.query(`SELECT (pg_relation_size('case_file') / current_setting('block_size')::int)::int AS pages`);
   const range = (first: number): Promise<CaseRow[]> =>
-    m.query(`SELECT ${CASE_COLUMNS} FROM case_file WHERE ctid >= $3::tid AND ctid < $4::tid AND ${PERIOD}`, [scope.from, scope.to, `(${first},0)`, `(${first + PAGES_PER_BATCH},0)`]);
+    m.query(`SELECT ${CASE_COLUMNS} FROM case_file WHERE ctid >= $3::tid AND ctid < $4::tid AND ${PERIOD}`, [
+      scope.from,
+      scope.to,
+      `(${first},0)`,
+      `(${first + PAGES_PER_BATCH},0)`,
+    ]);
   let next = pages > 0 ? range(0) : undefined;
   try {
     for (let first = 0; next; first += PAGES_PER_BATCH) {
@@ -98,7 +103,12 @@ export async function* readCaseBatches(m: EntityManager, scope: CaseScope, batch
   }
 }
 
-async function* departmentBatches(m: EntityManager, scope: CaseScope, departmentId: string, batchSize: number): AsyncGenerator<ScreenCase[]> {
+async function* departmentBatches(
+  m: EntityManager,
+  scope: CaseScope,
+  departmentId: string,
+  batchSize: number,
+): AsyncGenerator<ScreenCase[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows: CaseRow[] = await m.query(

@@ -4,7 +4,8 @@ import { ScreeningEngine } from './screening-engine.js';
 describe(ScreeningEngine.name, () => {
   it('should tally per department and screen, keep at most the evidence limit and count the rest', () => {
     const engine = new ScreeningEngine(['DISCLOSURE_WITHIN_7_WORKING_DAYS', 'REVIEWERS_QUALIFIED'], aContext(), 2);
-    for (let i = 0; i < 5; i++) engine.addCase(aCase({ id: `late${i}`, fileNo: `F${i}`, decisionDate: '2025-09-26', disclosedDate: '2025-10-14' }));
+    for (let i = 0; i < 5; i++)
+      engine.addCase(aCase({ id: `late${i}`, fileNo: `F${i}`, decisionDate: '2025-09-26', disclosedDate: '2025-10-14' }));
     for (let i = 0; i < 45; i++) engine.addCase(aCase({ id: `ok${i}` }));
     engine.addCase(aCase({ id: 'other', departmentId: 'd2' }));
     engine.addDepartment('d1', [anOfficer({ legalReviewer: true, legalQualification: true })]);

@@ -1,6 +1,13 @@
 import { CalendarError } from '@ducha/calendar';
 import type { ScreenFailure } from '../entities/compliance-check-item.entity.js';
-import { CASE_SCREENS, DEPARTMENT_SCREENS, screenResult, type ScreenCase, type ScreenContext, type ScreenOfficer } from '../screens/index.js';
+import {
+  CASE_SCREENS,
+  DEPARTMENT_SCREENS,
+  screenResult,
+  type ScreenCase,
+  type ScreenContext,
+  type ScreenOfficer,
+} from '../screens/index.js';
 
 /** One screen's outcome over one department. */
 export interface ScreenOutcome {
@@ -92,7 +99,9 @@ export class ScreeningEngine {
   private tallyOf(departmentId: string): Tally {
     let tally = this.tallies.get(departmentId);
     if (!tally) {
-      tally = new Map([...this.caseKeys, ...this.departmentKeys].map((k) => [k, { passed: 0, total: 0, failures: [], omitted: 0, result: null }]));
+      tally = new Map(
+        [...this.caseKeys, ...this.departmentKeys].map((k) => [k, { passed: 0, total: 0, failures: [], omitted: 0, result: null }]),
+      );
       this.tallies.set(departmentId, tally);
     }
     return tally;

@@ -4,7 +4,11 @@ import { aCase, aContext } from './screen-fixtures.js';
 describe('avFiledWithCase', () => {
   const ctx = aContext();
   it('should fail a recording that was not filed with the case', () => {
-    expect(avFiledWithCase(aCase({ avRecorded: true, avFiled: false }), ctx)).toEqual({ applies: true, pass: false, reason: '音像记录未随案归档' });
+    expect(avFiledWithCase(aCase({ avRecorded: true, avFiled: false }), ctx)).toEqual({
+      applies: true,
+      pass: false,
+      reason: '音像记录未随案归档',
+    });
   });
   it('should pass a filed recording and ignore cases without one', () => {
     expect(avFiledWithCase(aCase({ avRecorded: true, avFiled: true }), ctx)).toEqual({ applies: true, pass: true });

@@ -3,7 +3,12 @@ import { aCase, aContext } from './screen-fixtures.js';
 
 describe('majorDecisionsReviewedBeforeDecision', () => {
   const ctx = aContext();
-  const reviewed = { legalReviewSubmittedDate: '2025-09-24', legalReviewFinishedDate: '2025-09-25', legalReviewPassed: true, decisionDate: '2025-09-26' };
+  const reviewed = {
+    legalReviewSubmittedDate: '2025-09-24',
+    legalReviewFinishedDate: '2025-09-25',
+    legalReviewPassed: true,
+    decisionDate: '2025-09-26',
+  };
 
   it('should recognise the catalogue: fines at the thresholds, suspension, revocation, hearing, flag', () => {
     expect(majorBecause(aCase({ partyKind: 'PERSON', fineFen: 1_000_000 }))).toBe('罚款 10,000 元');
@@ -17,13 +22,24 @@ describe('majorDecisionsReviewedBeforeDecision', () => {
   });
 
   it('should fail a major case without any legal review record', () => {
-    expect(majorDecisionsReviewedBeforeDecision(aCase({ major: true }), ctx)).toEqual({ applies: true, pass: false, reason: '重大案件（标记为重大案件）无法制审核记录' });
+    expect(majorDecisionsReviewedBeforeDecision(aCase({ major: true }), ctx)).toEqual({
+      applies: true,
+      pass: false,
+      reason: '重大案件（标记为重大案件）无法制审核记录',
+    });
   });
 
   it('should fail a review finished after the decision, and one that did not pass', () => {
     const after = majorDecisionsReviewedBeforeDecision(aCase({ major: true, ...reviewed, legalReviewFinishedDate: '2025-10-09' }), ctx);
-    expect(after).toEqual({ applies: true, pass: false, reason: '重大案件（标记为重大案件）法制审核完成日期（2025-10-09）晚于决定日期（2025-09-26）' });
-    expect(majorDecisionsReviewedBeforeDecision(aCase({ major: true, ...reviewed, legalReviewPassed: false }), ctx)).toMatchObject({ pass: false, reason: expect.stringContaining('未通过') });
+    expect(after).toEqual({
+      applies: true,
+      pass: false,
+      reason: '重大案件（标记为重大案件）法制审核完成日期（2025-10-09）晚于决定日期（2025-09-26）',
+    });
+    expect(majorDecisionsReviewedBeforeDecision(aCase({ major: true, ...reviewed, legalReviewPassed: false }), ctx)).toMatchObject({
+      pass: false,
+      reason: expect.stringContaining('未通过'),
+    });
   });
 
   it('should pass a passed review before the decision and ignore ordinary cases', () => {

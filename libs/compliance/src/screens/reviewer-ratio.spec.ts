@@ -11,7 +11,8 @@ describe('reviewerRatio', () => {
 
   it('should fail 1 reviewer among 21, saying the ratio', () => {
     expect(reviewerRatio(officers(21, 1), aContext())).toMatchObject({
-      forcedResult: 'FAIL', failures: [{ reason: '法制审核人员 1 名，占持证执法人员 21 名的 4.8%，低于 5%' }],
+      forcedResult: 'FAIL',
+      failures: [{ reason: '法制审核人员 1 名，占持证执法人员 21 名的 4.8%，低于 5%' }],
     });
   });
 

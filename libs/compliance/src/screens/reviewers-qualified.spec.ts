@@ -9,7 +9,9 @@ describe('reviewersQualified', () => {
       anOfficer({ certificateNo: 'A1', legalReviewer: false }),
     ];
     expect(reviewersQualified(officers, aContext())).toEqual({
-      passed: 1, total: 2, failures: [{ subject: 'R2', reason: '法制审核人员 赵审核（证号 R2）无法律职业资格' }],
+      passed: 1,
+      total: 2,
+      failures: [{ subject: 'R2', reason: '法制审核人员 赵审核（证号 R2）无法律职业资格' }],
     });
   });
 });

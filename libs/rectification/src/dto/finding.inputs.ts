@@ -7,7 +7,11 @@ import { FindingSeverity, FindingSource } from '@ducha/contracts';
 export class CreateFindingInput {
   @Field(() => FindingSource) @IsEnum(FindingSource) source: FindingSource;
   @Field(() => ID) @IsUUID() departmentId: string;
-  @Field({ nullable: true, description: 'Reference of the origin (complaint number, instruction number…)' }) @IsOptional() @IsString() @Length(1, 200) originRef?: string;
+  @Field({ nullable: true, description: 'Reference of the origin (complaint number, instruction number…)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  originRef?: string;
   @Field() @IsString() @Length(1, 100) category: string;
   @Field(() => FindingSeverity) @IsEnum(FindingSeverity) severity: FindingSeverity;
   @Field() @IsString() @Length(1, 4000) description: string;
@@ -18,7 +22,8 @@ export class CreateFindingInput {
 
 @ArgsType()
 export class FindingsArgs extends PageArgs {
-  @Field({ defaultValue: true, description: 'Only findings not yet issued as a task (the inbox)' }) @IsBoolean() unissuedOnly: boolean = true;
+  @Field({ defaultValue: true, description: 'Only findings not yet issued as a task (the inbox)' }) @IsBoolean() unissuedOnly: boolean =
+    true;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() departmentId?: string;
   @Field(() => FindingSource, { nullable: true }) @IsOptional() @IsEnum(FindingSource) source?: FindingSource;
   @Field(() => FindingSeverity, { nullable: true }) @IsOptional() @IsEnum(FindingSeverity) severity?: FindingSeverity;
@@ -43,13 +48,17 @@ export class UpsertRootCauseInput {
 @InputType()
 export class SetDeadlineRuleInput {
   @Field(() => FindingSource) @IsEnum(FindingSource) source: FindingSource;
-  @Field({ defaultValue: 'ANY', description: 'ANY, MAJOR or GENERAL' }) @Matches(/^(ANY|MAJOR|GENERAL)$/, { message: 'severity must be ANY, MAJOR or GENERAL' }) severity: string;
+  @Field({ defaultValue: 'ANY', description: 'ANY, MAJOR or GENERAL' })
+  @Matches(/^(ANY|MAJOR|GENERAL)$/, { message: 'severity must be ANY, MAJOR or GENERAL' })
+  severity: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(250) workingDays: number;
 }
 
 @InputType()
 export class SetLadderStepInput {
-  @Field() @Matches(/^(REMINDER|URGE|INQUIRY|LISTED|CRITICIZED)$/, { message: 'step must be REMINDER, URGE, INQUIRY, LISTED or CRITICIZED' }) step: string;
+  @Field()
+  @Matches(/^(REMINDER|URGE|INQUIRY|LISTED|CRITICIZED)$/, { message: 'step must be REMINDER, URGE, INQUIRY, LISTED or CRITICIZED' })
+  step: string;
   @Field(() => Int) @IsInt() @Min(-30) @Max(250) offsetWorkingDays: number;
   @Field() @IsString() @Length(1, 500) notice: string;
 }

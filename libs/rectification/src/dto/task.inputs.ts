@@ -1,5 +1,18 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageArgs } from '@ducha/common';
 import { FindingSource } from '@ducha/contracts';
 import { TaskState, WarningLevel } from '../rectification.enums.js';
@@ -16,7 +29,10 @@ export class DeadlineInput {
 @InputType()
 export class IssueRectificationInput {
   @Field(() => [ID]) @ArrayMinSize(1) @ArrayMaxSize(200) @IsUUID('all', { each: true }) findingIds: string[];
-  @Field(() => [ID], { defaultValue: [], description: 'Co-departments (配合单位)' }) @ArrayMaxSize(20) @IsUUID('all', { each: true }) coDepartmentIds: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'Co-departments (配合单位)' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  coDepartmentIds: string[];
   @Field() @IsString() @Length(1, 60) responsiblePerson: string;
   @Field() @IsString() @Length(1, 4000) requirements: string;
   @Field(() => DeadlineInput, { nullable: true }) @IsOptional() deadline?: DeadlineInput;
@@ -40,7 +56,10 @@ export class TaskRefInput {
 export class SubmitRectificationInput extends TaskRefInput {
   @Field() @IsString() @Length(1, 8000) text: string;
   @Field({ description: 'Measures taken (required)' }) @IsString() @Length(1, 8000) measuresTaken: string;
-  @Field(() => [ID], { defaultValue: [], description: 'Evidence files uploaded to /files/rectification/:taskId' }) @ArrayMaxSize(50) @IsUUID('all', { each: true }) evidenceFileIds: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'Evidence files uploaded to /files/rectification/:taskId' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceFileIds: string[];
 }
 
 @InputType()
@@ -88,5 +107,9 @@ export class NotificationsArgs extends PageArgs {
 
 @InputType()
 export class MarkNotificationsReadInput {
-  @Field(() => [ID], { nullable: true, description: 'Omit to mark all yours read' }) @IsOptional() @ArrayMaxSize(200) @IsUUID('all', { each: true }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Omit to mark all yours read' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }

@@ -31,14 +31,23 @@ export class RectificationFilesController {
   @Roles(Role.DEPARTMENT_OFFICER)
   @Post('files/rectification/:taskId')
   @UseInterceptors(SingleUploadInterceptor)
-  async upload(@CurrentActor() actor: Actor, @Param('taskId', ParseUUIDPipe) taskId: string, @Req() req: Request & { file?: { buffer: Buffer; originalname: string } }): Promise<EvidenceFile> {
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Req() req: Request & { file?: { buffer: Buffer; originalname: string } },
+  ): Promise<EvidenceFile> {
     if (!req.file) throw DomainException.field('file', 'attach the file as the multipart field "file"');
     const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
     return toEvidenceModel(await this.evidence.upload(actor, taskId, name, req.file.buffer));
   }
 
   @Get('files/rectification/:taskId/:fileId')
-  async download(@CurrentActor() actor: Actor, @Param('taskId', ParseUUIDPipe) taskId: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() res: Response): Promise<void> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { file, content } = await this.evidence.download(actor, taskId, fileId);
     attachment(res, file.fileName, file.mimeType, content);
   }
@@ -50,7 +59,11 @@ export class RectificationFilesController {
   }
 
   @Get('exports/rectification-ledger.xlsx')
-  async ledger(@CurrentActor() actor: Actor, @Query() query: Record<string, string | string[] | undefined>, @Res() res: Response): Promise<void> {
+  async ledger(
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, string | string[] | undefined>,
+    @Res() res: Response,
+  ): Promise<void> {
     const content = await this.exports.ledgerWorkbook(actor, parseLedgerQuery(query));
     attachment(res, '整改台账.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
   }
@@ -66,7 +79,10 @@ export function parseLedgerQuery(q: Record<string, string | string[] | undefined
   const source = one('source');
   if (source && !(source in FindingSource)) throw DomainException.field('source', `${source} is not a finding source`);
   filter.source = source as FindingSource | undefined;
-  const states = ([] as string[]).concat(q.states ?? []).flatMap((s) => s.split(',')).filter(Boolean);
+  const states = ([] as string[])
+    .concat(q.states ?? [])
+    .flatMap((s) => s.split(','))
+    .filter(Boolean);
   for (const s of states) if (!(s in TaskState)) throw DomainException.field('states', `${s} is not a state`);
   if (states.length) filter.states = states as TaskState[];
   const level = one('warningLevel');

@@ -21,7 +21,11 @@ export class SingleUploadInterceptor implements NestInterceptor {
       this.upload(http.getRequest(), http.getResponse(), (error: unknown) => {
         if (!error) return resolve();
         const code = (error as { code?: string }).code;
-        reject(code === 'LIMIT_FILE_SIZE' ? DomainException.field('file', `the file is larger than ${this.max} bytes`) : DomainException.field('file', (error as Error).message));
+        reject(
+          code === 'LIMIT_FILE_SIZE'
+            ? DomainException.field('file', `the file is larger than ${this.max} bytes`)
+            : DomainException.field('file', (error as Error).message),
+        );
       }),
     );
     return next.handle();

@@ -28,12 +28,24 @@ const PATH: [TaskState, string][] = [
 /** [state, overdue, closed late]: a realistic mix for the cockpit and the ledger. */
 const MIX: [TaskState, boolean, boolean][] = [
   ...Array.from({ length: 10 }, (): [TaskState, boolean, boolean] => [TaskState.CLOSED, false, false]),
-  [TaskState.CLOSED, false, true], [TaskState.CLOSED, false, true], [TaskState.CLOSED, false, true],
-  [TaskState.VERIFIED, false, false], [TaskState.SUBMITTED, false, false], [TaskState.SUBMITTED, false, false],
-  [TaskState.IN_PROGRESS, false, false], [TaskState.IN_PROGRESS, false, false], [TaskState.IN_PROGRESS, true, false],
-  [TaskState.IN_PROGRESS, true, false], [TaskState.ACKNOWLEDGED, false, false], [TaskState.ACKNOWLEDGED, true, false],
-  [TaskState.ISSUED, false, false], [TaskState.ISSUED, false, false], [TaskState.ISSUED, true, false],
-  [TaskState.RETURNED, false, false], [TaskState.RETURNED, true, false], [TaskState.CANCELLED, false, false],
+  [TaskState.CLOSED, false, true],
+  [TaskState.CLOSED, false, true],
+  [TaskState.CLOSED, false, true],
+  [TaskState.VERIFIED, false, false],
+  [TaskState.SUBMITTED, false, false],
+  [TaskState.SUBMITTED, false, false],
+  [TaskState.IN_PROGRESS, false, false],
+  [TaskState.IN_PROGRESS, false, false],
+  [TaskState.IN_PROGRESS, true, false],
+  [TaskState.IN_PROGRESS, true, false],
+  [TaskState.ACKNOWLEDGED, false, false],
+  [TaskState.ACKNOWLEDGED, true, false],
+  [TaskState.ISSUED, false, false],
+  [TaskState.ISSUED, false, false],
+  [TaskState.ISSUED, true, false],
+  [TaskState.RETURNED, false, false],
+  [TaskState.RETURNED, true, false],
+  [TaskState.CANCELLED, false, false],
 ];
 
 const MANUAL_FINDINGS: [FindingSource, string, string][] = [
@@ -80,10 +92,19 @@ export async function seedRectificationDemo(m: EntityManager, o: DemoRectificati
     const departmentId = review?.department_id ?? o.departments[i % o.departments.length].id;
     const source = (review?.source ?? pick(MANUAL_FINDINGS)[0]) as FindingSource;
     const open = state !== TaskState.CLOSED && state !== TaskState.CANCELLED;
-    const issuedAgo = open ? (overdue ? 45 + Math.floor(o.random() * 60) : 1 + Math.floor(o.random() * 20)) : 40 + Math.floor(o.random() * 150);
+    const issuedAgo = open
+      ? overdue
+        ? 45 + Math.floor(o.random() * 60)
+        : 1 + Math.floor(o.random() * 20)
+      : 40 + Math.floor(o.random() * 150);
     const issuedOn = addCalendarDays(o.today, -issuedAgo);
     const deadline = addWd(issuedOn, source === FindingSource.LEADER_INSTRUCTION ? 5 : 20);
-    const closedOn = state === TaskState.CLOSED ? (late ? addCalendarDays(deadline, 3 + Math.floor(o.random() * 20)) : addWd(deadline, -Math.floor(o.random() * 8))) : null;
+    const closedOn =
+      state === TaskState.CLOSED
+        ? late
+          ? addCalendarDays(deadline, 3 + Math.floor(o.random() * 20))
+          : addWd(deadline, -Math.floor(o.random() * 8))
+        : null;
     const year = Number(issuedOn.slice(0, 4));
     counters.set(year, (counters.get(year) ?? 0) + 1);
     const taskNo = `清整〔${year}〕${String(counters.get(year)).padStart(3, '0')}号`;
@@ -94,23 +115,67 @@ export async function seedRectificationDemo(m: EntityManager, o: DemoRectificati
          submitted_by, submitted_at, verified_by, verified_at, closed_on, closed_on_time, cancel_reason, version, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
       [
-        taskNo, source, departmentId, unit.get(departmentId)!.path, o.officeUnitId, o.inspectorId, issuedOn, '分管副局长', '对照问题清单逐项整改，完善制度，举一反三开展自查',
-        state, deadline, reached >= 3 ? officer : null, reached >= 3 ? `${closedOn ?? o.today}T02:00:00Z` : null,
-        reached >= 4 ? o.verifierId : null, reached >= 4 ? `${closedOn ?? o.today}T03:00:00Z` : null,
-        closedOn, closedOn ? closedOn <= deadline : null, state === TaskState.CANCELLED ? '问题已由上级督察组统一处理' : null, 1 + Math.max(reached, 0), `${issuedOn}T01:00:00Z`,
+        taskNo,
+        source,
+        departmentId,
+        unit.get(departmentId)!.path,
+        o.officeUnitId,
+        o.inspectorId,
+        issuedOn,
+        '分管副局长',
+        '对照问题清单逐项整改，完善制度，举一反三开展自查',
+        state,
+        deadline,
+        reached >= 3 ? officer : null,
+        reached >= 3 ? `${closedOn ?? o.today}T02:00:00Z` : null,
+        reached >= 4 ? o.verifierId : null,
+        reached >= 4 ? `${closedOn ?? o.today}T03:00:00Z` : null,
+        closedOn,
+        closedOn ? closedOn <= deadline : null,
+        state === TaskState.CANCELLED ? '问题已由上级督察组统一处理' : null,
+        1 + Math.max(reached, 0),
+        `${issuedOn}T01:00:00Z`,
       ],
     );
     await m.query(`INSERT INTO rectification_task_department (task_id, department_id, role, status) VALUES ($1, $2, 'LEAD', $3)`, [
-      taskId, departmentId, reached >= 3 && state !== TaskState.RETURNED ? 'SUBMITTED' : reached >= 1 ? 'ACKNOWLEDGED' : 'ISSUED',
+      taskId,
+      departmentId,
+      reached >= 3 && state !== TaskState.RETURNED ? 'SUBMITTED' : reached >= 1 ? 'ACKNOWLEDGED' : 'ISSUED',
     ]);
-    await m.query(`INSERT INTO rectification_deadline (task_id, deadline, kind, set_by, set_at) VALUES ($1, $2, 'ISSUED', $3, $4)`, [taskId, deadline, o.inspectorId, `${issuedOn}T01:00:00Z`]);
-    if (review) await m.query(`UPDATE finding SET task_id = $1, root_cause = coalesce(root_cause, $3) WHERE id = $2`, [taskId, review.id, pick(ROOT_CAUSES)]);
+    await m.query(`INSERT INTO rectification_deadline (task_id, deadline, kind, set_by, set_at) VALUES ($1, $2, 'ISSUED', $3, $4)`, [
+      taskId,
+      deadline,
+      o.inspectorId,
+      `${issuedOn}T01:00:00Z`,
+    ]);
+    if (review)
+      await m.query(`UPDATE finding SET task_id = $1, root_cause = coalesce(root_cause, $3) WHERE id = $2`, [
+        taskId,
+        review.id,
+        pick(ROOT_CAUSES),
+      ]);
     else {
-      const [, category, description] = pick(MANUAL_FINDINGS.filter(([s]) => s === source).concat(MANUAL_FINDINGS.filter(([s]) => s === source).length ? [] : [MANUAL_FINDINGS[0]]));
+      const [, category, description] = pick(
+        MANUAL_FINDINGS.filter(([s]) => s === source).concat(
+          MANUAL_FINDINGS.filter(([s]) => s === source).length ? [] : [MANUAL_FINDINGS[0]],
+        ),
+      );
       await m.query(
         `INSERT INTO finding (source, department_id, origin_type, origin_id, category, severity, description, root_cause, dedup_key, task_id, created_by, created_at)
          VALUES ($1,$2,'Manual',$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-        [source, departmentId, `demo-${i}`, category, i % 4 === 0 ? FindingSeverity.MAJOR : FindingSeverity.GENERAL, description, pick(ROOT_CAUSES), `demo:rectification:${i}`, taskId, o.inspectorId, `${issuedOn}T00:30:00Z`],
+        [
+          source,
+          departmentId,
+          `demo-${i}`,
+          category,
+          i % 4 === 0 ? FindingSeverity.MAJOR : FindingSeverity.GENERAL,
+          description,
+          pick(ROOT_CAUSES),
+          `demo:rectification:${i}`,
+          taskId,
+          o.inspectorId,
+          `${issuedOn}T00:30:00Z`,
+        ],
       );
     }
     const base = { taskId, taskNo, departmentId, departmentName: unit.get(departmentId)!.name, deadline, source, actorName: '系统' };
@@ -121,11 +186,16 @@ export async function seedRectificationDemo(m: EntityManager, o: DemoRectificati
       events.push([...scope, type, { ...base, from, to, ...(to === TaskState.CLOSED ? { onTime: closedOn! <= deadline } : {}) }]);
       from = to;
     }
-    if (state === TaskState.RETURNED) events.push([...scope, 'rectification.returned', { ...base, from, to: TaskState.RETURNED, reason: '佐证材料不足，请补充' }]);
-    if (state === TaskState.CANCELLED) events.push([...scope, 'rectification.cancelled', { ...base, from, to: TaskState.CANCELLED, reason: '问题已由上级督察组统一处理' }]);
+    if (state === TaskState.RETURNED)
+      events.push([...scope, 'rectification.returned', { ...base, from, to: TaskState.RETURNED, reason: '佐证材料不足，请补充' }]);
+    if (state === TaskState.CANCELLED)
+      events.push([...scope, 'rectification.cancelled', { ...base, from, to: TaskState.CANCELLED, reason: '问题已由上级督察组统一处理' }]);
   }
   for (const [year, last] of counters) {
-    await m.query(`INSERT INTO rectification_counter (year, last) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET last = GREATEST(rectification_counter.last, $2)`, [year, last]);
+    await m.query(
+      `INSERT INTO rectification_counter (year, last) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET last = GREATEST(rectification_counter.last, $2)`,
+      [year, last],
+    );
   }
   await m.query(
     `INSERT INTO outbox_event (type, region_path, department_id, payload, created_at)

@@ -81,7 +81,8 @@ export class EscalationService implements OnModuleInit {
  */
 export function latestDueDeadline(calendar: WorkingDayCalendar, offset: number, today: string): string {
   if (!calendar.hasYear(Number(today.slice(0, 4)))) throw new Error(`no official calendar for ${today.slice(0, 4)}`);
-  const dueOn = (deadline: string): string => (offset > 0 ? calendar.addWorkingDays(deadline, offset) : offset < 0 ? calendar.subtractWorkingDays(deadline, -offset) : deadline);
+  const dueOn = (deadline: string): string =>
+    offset > 0 ? calendar.addWorkingDays(deadline, offset) : offset < 0 ? calendar.subtractWorkingDays(deadline, -offset) : deadline;
   // A step k working days after D falls at least k calendar days after D, so start there and walk back.
   let candidate = addCalendarDays(today, offset < 0 ? -offset * 3 + 20 : -offset);
   for (let i = 0; i < 400; i++, candidate = addCalendarDays(candidate, -1)) {

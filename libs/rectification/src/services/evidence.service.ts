@@ -44,7 +44,12 @@ export class EvidenceService {
           departmentId: actor.unitId,
         }),
       );
-      await this.audit.record(m, actor, { operation: 'uploadRectificationEvidence', targetType: 'RectificationTask', targetId: taskId, after: file });
+      await this.audit.record(m, actor, {
+        operation: 'uploadRectificationEvidence',
+        targetType: 'RectificationTask',
+        targetId: taskId,
+        after: file,
+      });
       return file;
     });
   }
@@ -55,7 +60,12 @@ export class EvidenceService {
       await this.query.readable(actor, taskId, m);
       const found = await m.findOneBy(EvidenceFileEntity, { id: fileId, taskId });
       if (!found) throw DomainException.notFound('Evidence file', fileId);
-      await this.audit.record(m, actor, { operation: 'downloadRectificationEvidence', targetType: 'RectificationTask', targetId: taskId, after: { fileId, sha256: found.sha256 } });
+      await this.audit.record(m, actor, {
+        operation: 'downloadRectificationEvidence',
+        targetType: 'RectificationTask',
+        targetId: taskId,
+        after: { fileId, sha256: found.sha256 },
+      });
       return found;
     });
     return { file, content: await this.files.get(file.sha256) };
@@ -66,6 +76,11 @@ export class EvidenceService {
 function cleanName(name: string, extension: string): string {
   // Control characters in an uploaded file name are exactly what this strips.
   // eslint-disable-next-line no-control-regex
-  const base = (name || 'evidence').replace(/[\\/\0-\x1f]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 120) || 'evidence';
+  const unsafe = /[\\/\0-\x1f]/g;
+  const base =
+    (name || 'evidence')
+      .replace(unsafe, '_')
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .slice(0, 120) || 'evidence';
   return `${base}.${extension}`;
 }

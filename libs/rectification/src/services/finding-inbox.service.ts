@@ -91,7 +91,13 @@ export class FindingInboxService {
       const before = { ...finding };
       finding.rootCause = rootCause;
       await m.update(FindingEntity, { id: finding.id }, { rootCause });
-      await this.audit.record(m, actor, { operation: 'setFindingRootCause', targetType: 'Finding', targetId: finding.id, before, after: finding });
+      await this.audit.record(m, actor, {
+        operation: 'setFindingRootCause',
+        targetType: 'Finding',
+        targetId: finding.id,
+        before,
+        after: finding,
+      });
       return finding;
     });
   }
@@ -99,7 +105,10 @@ export class FindingInboxService {
   /** Office staff see their region's findings; a department officer sees only their own department's. */
   async list(actor: Actor, filter: FindingFilter): Promise<{ items: FindingEntity[]; total: number }> {
     const { skip, take } = pageWindow(filter);
-    const q = this.tx.manager.createQueryBuilder(FindingEntity, 'f').innerJoin('unit', 'u', 'u.id = f.department_id').innerJoin('region', 'r', 'r.id = u.region_id');
+    const q = this.tx.manager
+      .createQueryBuilder(FindingEntity, 'f')
+      .innerJoin('unit', 'u', 'u.id = f.department_id')
+      .innerJoin('region', 'r', 'r.id = u.region_id');
     if (AccessPolicy.canReadRegion(actor, actor.regionPath).allowed) q.where('r.path LIKE :prefix', { prefix: `${actor.regionPath}%` });
     else q.where('f.department_id = :own', { own: actor.unitId });
     if (filter.unissuedOnly !== false) q.andWhere('f.task_id IS NULL');

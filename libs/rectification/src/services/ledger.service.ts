@@ -58,7 +58,11 @@ export class LedgerService {
     private readonly query: TaskQueryService,
   ) {}
 
-  async page(actor: Actor, filter: LedgerFilter, now = new Date()): Promise<{ rows: LedgerRow[]; total: number; counts: { state: TaskState; count: number }[]; clock: TaskClock }> {
+  async page(
+    actor: Actor,
+    filter: LedgerFilter,
+    now = new Date(),
+  ): Promise<{ rows: LedgerRow[]; total: number; counts: { state: TaskState; count: number }[]; clock: TaskClock }> {
     const clock = await this.query.clock(now);
     const where = this.where(actor, filter, clock);
     const { skip, take } = pageWindow(filter);
@@ -86,7 +90,12 @@ export class LedgerService {
   }
 
   /** Every matching task for the export (capped), with co-departments, findings and root causes joined. */
-  async exportRows(actor: Actor, filter: LedgerFilter, now = new Date(), cap = 50_000): Promise<{ rows: Record<string, any>[]; clock: TaskClock }> {
+  async exportRows(
+    actor: Actor,
+    filter: LedgerFilter,
+    now = new Date(),
+    cap = 50_000,
+  ): Promise<{ rows: Record<string, any>[]; clock: TaskClock }> {
     const clock = await this.query.clock(now);
     const where = this.where(actor, filter, clock);
     const rows: Record<string, any>[] = await this.tx.manager.query(
@@ -128,7 +137,15 @@ export class LedgerService {
         GROUP BY u.id, u.name, u.code ORDER BY u.code`,
       [`${actor.regionPath}%`, clock.today, period.from ?? null, period.to ?? null],
     );
-    return rows.map((r) => ({ departmentId: r.id, departmentName: r.name, issued: r.issued, closed: r.closed, open: r.open, overdue: r.overdue, closedOnTime: r.closed_on_time }));
+    return rows.map((r) => ({
+      departmentId: r.id,
+      departmentName: r.name,
+      issued: r.issued,
+      closed: r.closed,
+      open: r.open,
+      overdue: r.overdue,
+      closedOnTime: r.closed_on_time,
+    }));
   }
 
   /**

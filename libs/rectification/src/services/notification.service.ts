@@ -42,19 +42,41 @@ export class NotificationService {
   ) {}
 
   /** Notifies every active department officer of these units, inside the caller's transaction. */
-  async toDepartments(m: EntityManager, departmentIds: readonly string[], draft: NotificationDraft, regionPath: string): Promise<NotificationEntity[]> {
+  async toDepartments(
+    m: EntityManager,
+    departmentIds: readonly string[],
+    draft: NotificationDraft,
+    regionPath: string,
+  ): Promise<NotificationEntity[]> {
     const users: { id: string; unit_id: string }[] = await m.query(
       `SELECT id, unit_id FROM app_user WHERE unit_id = ANY($1) AND NOT disabled AND 'DEPARTMENT_OFFICER' = ANY(roles)`,
       [departmentIds],
     );
-    return this.insert(m, users.map((u) => ({ userId: u.id, departmentId: u.unit_id })), draft, regionPath);
+    return this.insert(
+      m,
+      users.map((u) => ({ userId: u.id, departmentId: u.unit_id })),
+      draft,
+      regionPath,
+    );
   }
 
-  async toUsers(m: EntityManager, userIds: readonly (string | null)[], draft: NotificationDraft, regionPath: string): Promise<NotificationEntity[]> {
+  async toUsers(
+    m: EntityManager,
+    userIds: readonly (string | null)[],
+    draft: NotificationDraft,
+    regionPath: string,
+  ): Promise<NotificationEntity[]> {
     const ids = [...new Set(userIds.filter((id): id is string => !!id))];
     if (!ids.length) return [];
-    const users: { id: string; unit_id: string }[] = await m.query(`SELECT id, unit_id FROM app_user WHERE id = ANY($1) AND NOT disabled`, [ids]);
-    return this.insert(m, users.map((u) => ({ userId: u.id, departmentId: u.unit_id })), draft, regionPath);
+    const users: { id: string; unit_id: string }[] = await m.query(`SELECT id, unit_id FROM app_user WHERE id = ANY($1) AND NOT disabled`, [
+      ids,
+    ]);
+    return this.insert(
+      m,
+      users.map((u) => ({ userId: u.id, departmentId: u.unit_id })),
+      draft,
+      regionPath,
+    );
   }
 
   /** Hands committed notifications to the pluggable channels; a channel failure never fails the change. */
@@ -66,12 +88,17 @@ export class NotificationService {
     }
   }
 
-  async list(actor: Actor, args: { page?: number; pageSize?: number; unreadOnly?: boolean }): Promise<{ items: NotificationEntity[]; total: number; unread: number }> {
+  async list(
+    actor: Actor,
+    args: { page?: number; pageSize?: number; unreadOnly?: boolean },
+  ): Promise<{ items: NotificationEntity[]; total: number; unread: number }> {
     const { skip, take } = pageWindow(args);
     const q = this.tx.manager.createQueryBuilder(NotificationEntity, 'n').where('n.user_id = :u', { u: actor.userId });
     if (args.unreadOnly) q.andWhere('n.read_at IS NULL');
     const [items, total] = await q.orderBy('n.created_at', 'DESC').addOrderBy('n.id').skip(skip).take(take).getManyAndCount();
-    const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]);
+    const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [
+      actor.userId,
+    ]);
     return { items, total, unread: n };
   }
 
@@ -79,7 +106,10 @@ export class NotificationService {
   async markRead(actor: Actor, ids: readonly string[] | undefined): Promise<number> {
     return this.tx.run(async (m) => {
       if (ids?.length) {
-        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM notification WHERE id = ANY($1) AND user_id = $2`, [ids, actor.userId]);
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM notification WHERE id = ANY($1) AND user_id = $2`, [
+          ids,
+          actor.userId,
+        ]);
         if (n !== new Set(ids).size) throw DomainException.notFound('Notification');
       }
       const result = await m
@@ -93,12 +123,31 @@ export class NotificationService {
     });
   }
 
-  private async insert(m: EntityManager, targets: { userId: string; departmentId: string }[], draft: NotificationDraft, regionPath: string): Promise<NotificationEntity[]> {
+  private async insert(
+    m: EntityManager,
+    targets: { userId: string; departmentId: string }[],
+    draft: NotificationDraft,
+    regionPath: string,
+  ): Promise<NotificationEntity[]> {
     if (!targets.length) return [];
-    const rows = targets.map((t) => m.create(NotificationEntity, { userId: t.userId, kind: draft.kind, title: draft.title, body: draft.body, taskId: draft.taskId, readAt: null }));
+    const rows = targets.map((t) =>
+      m.create(NotificationEntity, {
+        userId: t.userId,
+        kind: draft.kind,
+        title: draft.title,
+        body: draft.body,
+        taskId: draft.taskId,
+        readAt: null,
+      }),
+    );
     const saved = await m.save(rows);
     for (const [i, n] of saved.entries()) {
-      await this.outbox.emit(m, 'notification.created', { regionPath, departmentId: targets[i].departmentId }, { notificationId: n.id, userId: n.userId, title: n.title, kind: n.kind });
+      await this.outbox.emit(
+        m,
+        'notification.created',
+        { regionPath, departmentId: targets[i].departmentId },
+        { notificationId: n.id, userId: n.userId, title: n.title, kind: n.kind },
+      );
     }
     return saved;
   }

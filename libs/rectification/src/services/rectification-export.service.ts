@@ -25,11 +25,35 @@ export const STATE_LABEL: Record<string, string> = {
   CANCELLED: '已撤销',
 };
 const WARNING: Record<string, string> = { GREEN: '绿', YELLOW: '黄', RED: '红' };
-const STEP: Record<string, string> = { REMINDER: '到期提醒', URGE: '催办', INQUIRY: '函询约谈', LISTED: '挂牌督办', CRITICIZED: '通报批评' };
+const STEP: Record<string, string> = {
+  REMINDER: '到期提醒',
+  URGE: '催办',
+  INQUIRY: '函询约谈',
+  LISTED: '挂牌督办',
+  CRITICIZED: '通报批评',
+};
 
 export const LEDGER_HEADERS = [
-  '任务编号', '问题来源', '牵头单位', '配合单位', '问题数', '问题描述', '问题成因', '整改要求', '责任人',
-  '下发日期', '原定期限', '现行期限', '延期次数', '状态', '预警', '督办级别', '报送时间', '销号日期', '是否按期销号', '撤销原因',
+  '任务编号',
+  '问题来源',
+  '牵头单位',
+  '配合单位',
+  '问题数',
+  '问题描述',
+  '问题成因',
+  '整改要求',
+  '责任人',
+  '下发日期',
+  '原定期限',
+  '现行期限',
+  '延期次数',
+  '状态',
+  '预警',
+  '督办级别',
+  '报送时间',
+  '销号日期',
+  '是否按期销号',
+  '撤销原因',
 ];
 
 /** The documents an office downloads: the rectification notice and the ledger workbook. Both audited. */
@@ -46,7 +70,9 @@ export class RectificationExportService {
     const detail = await this.query.detail(actor, taskId);
     const [{ name }] = await this.tx.manager.query(`SELECT name FROM unit WHERE id = $1`, [detail.task.issuingUnitId]);
     const content = await renderNotice(detail, name);
-    await this.tx.run((m) => this.audit.record(m, actor, { operation: 'exportRectificationNotice', targetType: 'RectificationTask', targetId: taskId }));
+    await this.tx.run((m) =>
+      this.audit.record(m, actor, { operation: 'exportRectificationNotice', targetType: 'RectificationTask', targetId: taskId }),
+    );
     return { fileName: `整改通知书-${detail.task.taskNo}.docx`, content };
   }
 
@@ -78,7 +104,14 @@ export class RectificationExportService {
         r.cancel_reason ?? '',
       ]),
     );
-    await this.tx.run((m) => this.audit.record(m, actor, { operation: 'exportRectificationLedger', targetType: 'RectificationLedger', targetId: clock.today, after: { filter, rows: rows.length } }));
+    await this.tx.run((m) =>
+      this.audit.record(m, actor, {
+        operation: 'exportRectificationLedger',
+        targetType: 'RectificationLedger',
+        targetId: clock.today,
+        after: { filter, rows: rows.length },
+      }),
+    );
     return content;
   }
 }

@@ -48,7 +48,10 @@ export class RectificationFlowService {
   async roleOf(m: EntityManager, actor: Actor, task: RectificationTaskEntity): Promise<DepartmentRole> {
     const lead = AccessPolicy.canActForDepartment(actor, task.departmentId);
     if (lead.allowed) return DepartmentRole.LEAD;
-    if (AccessPolicy.canActForDepartment(actor, actor.unitId).allowed && (await m.existsBy(TaskDepartmentEntity, { taskId: task.id, departmentId: actor.unitId }))) {
+    if (
+      AccessPolicy.canActForDepartment(actor, actor.unitId).allowed &&
+      (await m.existsBy(TaskDepartmentEntity, { taskId: task.id, departmentId: actor.unitId }))
+    ) {
       return DepartmentRole.CO;
     }
     AccessPolicy.enforce(lead);
@@ -59,10 +62,24 @@ export class RectificationFlowService {
   acknowledge(actor: Actor, ref: TaskRef): Promise<RectificationTaskEntity> {
     return this.run(async (m) => {
       const task = await this.recorder.lock(m, ref.taskId, ref.version);
-      if ((await this.roleOf(m, actor, task)) === DepartmentRole.CO) return this.coStep(m, actor, task, DepartmentStatus.ISSUED, DepartmentStatus.ACKNOWLEDGED, 'acknowledgeRectificationAsCoDepartment');
+      if ((await this.roleOf(m, actor, task)) === DepartmentRole.CO)
+        return this.coStep(
+          m,
+          actor,
+          task,
+          DepartmentStatus.ISSUED,
+          DepartmentStatus.ACKNOWLEDGED,
+          'acknowledgeRectificationAsCoDepartment',
+        );
       this.recorder.requireState(task, [TaskState.ISSUED], 'acknowledge');
       await this.setLeadStatus(m, task, DepartmentStatus.ACKNOWLEDGED);
-      return this.recorder.transition(m, actor, task, { state: TaskState.ACKNOWLEDGED }, { type: 'rectification.acknowledged', operation: 'acknowledgeRectification', extra: {} });
+      return this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.ACKNOWLEDGED },
+        { type: 'rectification.acknowledged', operation: 'acknowledgeRectification', extra: {} },
+      );
     });
   }
 
@@ -72,7 +89,13 @@ export class RectificationFlowService {
       const task = await this.recorder.lock(m, ref.taskId, ref.version);
       await this.requireLead(m, actor, task);
       this.recorder.requireState(task, [TaskState.ACKNOWLEDGED, TaskState.RETURNED], 'start the work');
-      return this.recorder.transition(m, actor, task, { state: TaskState.IN_PROGRESS }, { type: 'rectification.started', operation: 'startRectification', extra: {} });
+      return this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.IN_PROGRESS },
+        { type: 'rectification.started', operation: 'startRectification', extra: {} },
+      );
     });
   }
 
@@ -84,16 +107,56 @@ export class RectificationFlowService {
       const task = await this.recorder.lock(m, input.taskId, input.version);
       const role = await this.roleOf(m, actor, task);
       if (role === DepartmentRole.LEAD) this.recorder.requireState(task, [TaskState.IN_PROGRESS], 'submit a report');
-      else this.recorder.requireState(task, [TaskState.ISSUED, TaskState.ACKNOWLEDGED, TaskState.IN_PROGRESS, TaskState.RETURNED], 'submit a report');
+      else
+        this.recorder.requireState(
+          task,
+          [TaskState.ISSUED, TaskState.ACKNOWLEDGED, TaskState.IN_PROGRESS, TaskState.RETURNED],
+          'submit a report',
+        );
       const fileIds = [...new Set(input.evidenceFileIds)];
-      const files = fileIds.length ? await m.findBy(EvidenceFileEntity, { id: In(fileIds), taskId: task.id, departmentId: actor.unitId, reportId: IsNull() }) : [];
-      if (files.length !== fileIds.length) throw DomainException.field('evidenceFileIds', 'each file must be one your department uploaded to this task and not yet used in a report');
-      const report = await m.save(m.create(ReportEntity, { taskId: task.id, departmentId: actor.unitId, text: input.text, measuresTaken: input.measuresTaken, submittedBy: actor.userId, verdict: null, verdictNote: null }));
+      const files = fileIds.length
+        ? await m.findBy(EvidenceFileEntity, { id: In(fileIds), taskId: task.id, departmentId: actor.unitId, reportId: IsNull() })
+        : [];
+      if (files.length !== fileIds.length)
+        throw DomainException.field(
+          'evidenceFileIds',
+          'each file must be one your department uploaded to this task and not yet used in a report',
+        );
+      const report = await m.save(
+        m.create(ReportEntity, {
+          taskId: task.id,
+          departmentId: actor.unitId,
+          text: input.text,
+          measuresTaken: input.measuresTaken,
+          submittedBy: actor.userId,
+          verdict: null,
+          verdictNote: null,
+        }),
+      );
       if (fileIds.length) await m.update(EvidenceFileEntity, { id: In(fileIds) }, { reportId: report.id });
-      if (role === DepartmentRole.CO) return this.coStep(m, actor, task, DepartmentStatus.ACKNOWLEDGED, DepartmentStatus.SUBMITTED, 'submitRectificationAsCoDepartment');
+      if (role === DepartmentRole.CO)
+        return this.coStep(m, actor, task, DepartmentStatus.ACKNOWLEDGED, DepartmentStatus.SUBMITTED, 'submitRectificationAsCoDepartment');
       await this.setLeadStatus(m, task, DepartmentStatus.SUBMITTED);
-      const after = await this.recorder.transition(m, actor, task, { state: TaskState.SUBMITTED, submittedBy: actor.userId, submittedAt: new Date() }, { type: 'rectification.submitted', operation: 'submitRectification', extra: {} });
-      notes.push(...(await this.notifications.toUsers(m, [task.issuedBy], { kind: NotificationKind.TASK_SUBMITTED, title: `整改报告待复查 ${task.taskNo}`, body: input.measuresTaken.slice(0, 200), taskId: task.id }, task.regionPath)));
+      const after = await this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.SUBMITTED, submittedBy: actor.userId, submittedAt: new Date() },
+        { type: 'rectification.submitted', operation: 'submitRectification', extra: {} },
+      );
+      notes.push(
+        ...(await this.notifications.toUsers(
+          m,
+          [task.issuedBy],
+          {
+            kind: NotificationKind.TASK_SUBMITTED,
+            title: `整改报告待复查 ${task.taskNo}`,
+            body: input.measuresTaken.slice(0, 200),
+            taskId: task.id,
+          },
+          task.regionPath,
+        )),
+      );
       return after;
     });
   }
@@ -107,8 +170,21 @@ export class RectificationFlowService {
       this.recorder.requireState(task, [TaskState.SUBMITTED], 'return');
       await this.setVerdict(m, task, 'RETURNED', ref.reason);
       await this.setLeadStatus(m, task, DepartmentStatus.ACKNOWLEDGED);
-      const after = await this.recorder.transition(m, actor, task, { state: TaskState.RETURNED }, { type: 'rectification.returned', operation: 'returnRectification', extra: { reason: ref.reason } });
-      notes.push(...(await this.notifications.toDepartments(m, [task.departmentId], { kind: NotificationKind.TASK_RETURNED, title: `整改被退回 ${task.taskNo}`, body: ref.reason, taskId: task.id }, task.regionPath)));
+      const after = await this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.RETURNED },
+        { type: 'rectification.returned', operation: 'returnRectification', extra: { reason: ref.reason } },
+      );
+      notes.push(
+        ...(await this.notifications.toDepartments(
+          m,
+          [task.departmentId],
+          { kind: NotificationKind.TASK_RETURNED, title: `整改被退回 ${task.taskNo}`, body: ref.reason, taskId: task.id },
+          task.regionPath,
+        )),
+      );
       return after;
     });
   }
@@ -120,7 +196,13 @@ export class RectificationFlowService {
       AccessPolicy.enforce(AccessPolicy.canVerify(actor, task.issuingUnitId, task.submittedBy));
       this.recorder.requireState(task, [TaskState.SUBMITTED], 'verify');
       await this.setVerdict(m, task, 'VERIFIED', null);
-      return this.recorder.transition(m, actor, task, { state: TaskState.VERIFIED, verifiedBy: actor.userId, verifiedAt: new Date() }, { type: 'rectification.verified', operation: 'verifyRectification', extra: {} });
+      return this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.VERIFIED, verifiedBy: actor.userId, verifiedAt: new Date() },
+        { type: 'rectification.verified', operation: 'verifyRectification', extra: {} },
+      );
     });
   }
 
@@ -132,19 +214,46 @@ export class RectificationFlowService {
       this.recorder.requireState(task, [TaskState.VERIFIED], 'close');
       const today = shanghaiDate(now);
       const onTime = today <= task.deadline;
-      const after = await this.recorder.transition(m, actor, task, { state: TaskState.CLOSED, closedOn: today, closedOnTime: onTime }, { type: 'rectification.closed', operation: 'closeRectification', extra: { onTime } });
-      notes.push(...(await this.notifications.toDepartments(m, [task.departmentId], { kind: NotificationKind.TASK_CLOSED, title: `整改已销号 ${task.taskNo}`, body: onTime ? '按期销号' : '逾期销号', taskId: task.id }, task.regionPath)));
+      const after = await this.recorder.transition(
+        m,
+        actor,
+        task,
+        { state: TaskState.CLOSED, closedOn: today, closedOnTime: onTime },
+        { type: 'rectification.closed', operation: 'closeRectification', extra: { onTime } },
+      );
+      notes.push(
+        ...(await this.notifications.toDepartments(
+          m,
+          [task.departmentId],
+          {
+            kind: NotificationKind.TASK_CLOSED,
+            title: `整改已销号 ${task.taskNo}`,
+            body: onTime ? '按期销号' : '逾期销号',
+            taskId: task.id,
+          },
+          task.regionPath,
+        )),
+      );
       return after;
     });
   }
 
   async requireLead(m: EntityManager, actor: Actor, task: RectificationTaskEntity): Promise<void> {
-    if ((await this.roleOf(m, actor, task)) !== DepartmentRole.LEAD) throw DomainException.forbidden('Forbidden: only the lead department does this');
+    if ((await this.roleOf(m, actor, task)) !== DepartmentRole.LEAD)
+      throw DomainException.forbidden('Forbidden: only the lead department does this');
   }
 
-  private async coStep(m: EntityManager, actor: Actor, task: RectificationTaskEntity, from: DepartmentStatus, to: DepartmentStatus, operation: string): Promise<RectificationTaskEntity> {
+  private async coStep(
+    m: EntityManager,
+    actor: Actor,
+    task: RectificationTaskEntity,
+    from: DepartmentStatus,
+    to: DepartmentStatus,
+    operation: string,
+  ): Promise<RectificationTaskEntity> {
     const row = await m.findOneByOrFail(TaskDepartmentEntity, { taskId: task.id, departmentId: actor.unitId });
-    if (row.status !== from) throw DomainException.conflict(`Your department's part of ${task.taskNo} is ${row.status}: cannot move it to ${to}`);
+    if (row.status !== from)
+      throw DomainException.conflict(`Your department's part of ${task.taskNo} is ${row.status}: cannot move it to ${to}`);
     const before = { ...row };
     row.status = to;
     if (to === DepartmentStatus.ACKNOWLEDGED) row.acknowledgedAt = new Date();
@@ -155,12 +264,25 @@ export class RectificationFlowService {
   }
 
   private async setLeadStatus(m: EntityManager, task: RectificationTaskEntity, status: DepartmentStatus): Promise<void> {
-    const stamp = status === DepartmentStatus.ACKNOWLEDGED ? { acknowledgedAt: new Date() } : status === DepartmentStatus.SUBMITTED ? { submittedAt: new Date() } : {};
+    const stamp =
+      status === DepartmentStatus.ACKNOWLEDGED
+        ? { acknowledgedAt: new Date() }
+        : status === DepartmentStatus.SUBMITTED
+          ? { submittedAt: new Date() }
+          : {};
     await m.update(TaskDepartmentEntity, { taskId: task.id, departmentId: task.departmentId }, { status, ...stamp });
   }
 
-  private async setVerdict(m: EntityManager, task: RectificationTaskEntity, verdict: 'RETURNED' | 'VERIFIED', note: string | null): Promise<void> {
-    const latest = await m.findOne(ReportEntity, { where: { taskId: task.id, departmentId: task.departmentId }, order: { submittedAt: 'DESC' } });
+  private async setVerdict(
+    m: EntityManager,
+    task: RectificationTaskEntity,
+    verdict: 'RETURNED' | 'VERIFIED',
+    note: string | null,
+  ): Promise<void> {
+    const latest = await m.findOne(ReportEntity, {
+      where: { taskId: task.id, departmentId: task.departmentId },
+      order: { submittedAt: 'DESC' },
+    });
     if (latest) await m.update(ReportEntity, { id: latest.id }, { verdict, verdictNote: note });
   }
 }

@@ -45,7 +45,8 @@ export class RectificationIssueService {
       const ids = [...new Set(input.findingIds)];
       const findings = await m.find(FindingEntity, { where: { id: In(ids) }, lock: { mode: 'pessimistic_write' } });
       if (findings.length !== ids.length) throw DomainException.field('findingIds', 'one or more findings do not exist');
-      if (new Set(findings.map((f) => f.departmentId)).size !== 1) throw DomainException.field('findingIds', 'all findings of one task must concern one department');
+      if (new Set(findings.map((f) => f.departmentId)).size !== 1)
+        throw DomainException.field('findingIds', 'all findings of one task must concern one department');
       return this.createTask(m, actor, findings, input, null, now, notes);
     });
     await this.notifications.deliver(notes);
@@ -53,12 +54,24 @@ export class RectificationIssueService {
   }
 
   /** One task per department with all the batch's unissued findings (a finalized campaign or check round). */
-  async issueBatch(actor: Actor, input: Omit<IssueData, 'findingIds' | 'coDepartmentIds'> & { batchId: string }, now = new Date()): Promise<RectificationTaskEntity[]> {
+  async issueBatch(
+    actor: Actor,
+    input: Omit<IssueData, 'findingIds' | 'coDepartmentIds'> & { batchId: string },
+    now = new Date(),
+  ): Promise<RectificationTaskEntity[]> {
     const notes: NotificationEntity[] = [];
     const tasks = await this.tx.run(async (m) => {
-      const findings = await m.find(FindingEntity, { where: { batchId: input.batchId }, order: { createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const findings = await m.find(FindingEntity, {
+        where: { batchId: input.batchId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       const open = findings.filter((f) => f.taskId === null);
-      if (!open.length) throw DomainException.field('batchId', findings.length ? 'every finding of this batch is already issued' : 'no findings in this batch');
+      if (!open.length)
+        throw DomainException.field(
+          'batchId',
+          findings.length ? 'every finding of this batch is already issued' : 'no findings in this batch',
+        );
       const byDepartment = new Map<string, FindingEntity[]>();
       for (const f of open) byDepartment.set(f.departmentId, [...(byDepartment.get(f.departmentId) ?? []), f]);
       const created: RectificationTaskEntity[] = [];
@@ -72,7 +85,13 @@ export class RectificationIssueService {
   }
 
   /** The deadline from working days, a date (never in the past) or the configured default. */
-  async resolveDeadline(m: EntityManager, choice: DeadlineChoice | undefined, source: FindingEntity['source'], severity: FindingSeverity, today: string): Promise<string> {
+  async resolveDeadline(
+    m: EntityManager,
+    choice: DeadlineChoice | undefined,
+    source: FindingEntity['source'],
+    severity: FindingSeverity,
+    today: string,
+  ): Promise<string> {
     if (choice?.date && choice.workingDays) throw DomainException.field('deadline', 'give working days or a date, not both');
     if (choice?.date) {
       if (choice.date < today) throw DomainException.field('deadline.date', `${choice.date} is in the past (today is ${today})`);
@@ -104,7 +123,8 @@ export class RectificationIssueService {
     const coIds = [...new Set(input.coDepartmentIds)].filter((id) => id !== departmentId);
     for (const [i, id] of coIds.entries()) {
       const co = await this.org.placement(id, m).catch(() => undefined);
-      if (!co || !co.regionPath.startsWith(actor.regionPath)) throw DomainException.field(`coDepartmentIds.${i}`, 'no such department in your region');
+      if (!co || !co.regionPath.startsWith(actor.regionPath))
+        throw DomainException.field(`coDepartmentIds.${i}`, 'no such department in your region');
     }
     const today = shanghaiDate(now);
     const severity = findings.some((f) => f.severity === FindingSeverity.MAJOR) ? FindingSeverity.MAJOR : FindingSeverity.GENERAL;
@@ -137,12 +157,21 @@ export class RectificationIssueService {
     ]);
     await m.insert(TaskDeadlineEntity, { taskId: task.id, deadline, kind: 'ISSUED', reason: null, setBy: actor.userId });
     await m.update(FindingEntity, { id: In(findings.map((f) => f.id)) }, { taskId: task.id });
-    await this.recorder.record(m, actor, task, null, { type: 'rectification.issued', operation: 'issueRectification', extra: { findings: findings.length } });
+    await this.recorder.record(m, actor, task, null, {
+      type: 'rectification.issued',
+      operation: 'issueRectification',
+      extra: { findings: findings.length },
+    });
     notes.push(
       ...(await this.notifications.toDepartments(
         m,
         [departmentId, ...coIds],
-        { kind: NotificationKind.TASK_ISSUED, title: `新整改任务 ${task.taskNo}`, body: `请于 ${deadline} 前完成整改并报送整改报告（${findings.length} 个问题）`, taskId: task.id },
+        {
+          kind: NotificationKind.TASK_ISSUED,
+          title: `新整改任务 ${task.taskNo}`,
+          body: `请于 ${deadline} 前完成整改并报送整改报告（${findings.length} 个问题）`,
+          taskId: task.id,
+        },
         lead.regionPath,
       )),
     );

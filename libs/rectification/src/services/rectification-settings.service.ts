@@ -32,13 +32,21 @@ export class RectificationSettingsService {
 
   /** BAD_USER_INPUT naming the field unless the code is an active root cause. */
   async requireRootCause(m: EntityManager, code: string, field: string): Promise<void> {
-    if (!(await m.existsBy(RootCauseEntity, { code, active: true }))) throw DomainException.field(field, `${code} is not an active root cause`);
+    if (!(await m.existsBy(RootCauseEntity, { code, active: true })))
+      throw DomainException.field(field, `${code} is not an active root cause`);
   }
 
   /** Working days for a source and severity: the exact rule, else the source's ANY rule, else 15. */
   async defaultWorkingDays(m: EntityManager, source: FindingSource, severity: FindingSeverity): Promise<number> {
-    const rows = await m.find(DeadlineRuleEntity, { where: [{ source, severity }, { source, severity: 'ANY' }] });
-    return (rows.find((r) => r.severity === severity) ?? rows.find((r) => r.severity === 'ANY'))?.workingDays ?? DEFAULT_DEADLINE_WORKING_DAYS;
+    const rows = await m.find(DeadlineRuleEntity, {
+      where: [
+        { source, severity },
+        { source, severity: 'ANY' },
+      ],
+    });
+    return (
+      (rows.find((r) => r.severity === severity) ?? rows.find((r) => r.severity === 'ANY'))?.workingDays ?? DEFAULT_DEADLINE_WORKING_DAYS
+    );
   }
 
   async upsertRootCause(actor: Actor, input: { code: string; label: string; ordinal: number; active: boolean }): Promise<RootCauseEntity> {
@@ -49,7 +57,8 @@ export class RectificationSettingsService {
   }
 
   async setDeadlineRule(actor: Actor, input: { source: string; severity: string; workingDays: number }): Promise<DeadlineRuleEntity> {
-    if (input.severity !== 'ANY' && !Object.values(FindingSeverity).includes(input.severity as FindingSeverity)) throw DomainException.field('severity', 'must be ANY, MAJOR or GENERAL');
+    if (input.severity !== 'ANY' && !Object.values(FindingSeverity).includes(input.severity as FindingSeverity))
+      throw DomainException.field('severity', 'must be ANY, MAJOR or GENERAL');
     return this.change(actor, 'setDeadlineRule', 'DeadlineRule', `${input.source}/${input.severity}`, async (m) => {
       await m.upsert(DeadlineRuleEntity, input, ['source', 'severity']);
       return m.findOneByOrFail(DeadlineRuleEntity, { source: input.source, severity: input.severity });
@@ -69,13 +78,20 @@ export class RectificationSettingsService {
           throw DomainException.field('offsetWorkingDays', `${steps[i].step} must come after ${steps[i - 1].step}`);
         }
       }
-      if (steps.some((s) => s.step !== 'REMINDER' && s.offsetWorkingDays < 1)) throw DomainException.field('offsetWorkingDays', 'escalation steps come after the deadline (≥ 1)');
+      if (steps.some((s) => s.step !== 'REMINDER' && s.offsetWorkingDays < 1))
+        throw DomainException.field('offsetWorkingDays', 'escalation steps come after the deadline (≥ 1)');
       await m.save(step);
       return this.ladder(m);
     });
   }
 
-  private async change<T>(actor: Actor, operation: string, targetType: string, targetId: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async change<T>(
+    actor: Actor,
+    operation: string,
+    targetType: string,
+    targetId: string,
+    work: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
     AccessPolicy.enforce(AccessPolicy.canAdminister(actor, actor.regionPath));
     return this.tx.run(async (m) => {
       const after = await work(m);

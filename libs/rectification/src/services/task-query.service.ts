@@ -47,7 +47,10 @@ export class TaskQueryService {
   async mayRead(m: EntityManager, actor: Actor, task: RectificationTaskEntity): Promise<boolean> {
     if (AccessPolicy.canRead(actor, { unitId: task.departmentId, regionPath: task.regionPath }).allowed) return true;
     if (!AccessPolicy.canActForDepartment(actor, actor.unitId).allowed) return false;
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM rectification_task_department WHERE task_id = $1 AND department_id = $2`, [task.id, actor.unitId]);
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM rectification_task_department WHERE task_id = $1 AND department_id = $2`,
+      [task.id, actor.unitId],
+    );
     return n > 0;
   }
 
@@ -67,7 +70,10 @@ export class TaskQueryService {
       m.find(EscalationEntity, { where: { taskId }, order: { dueOn: 'ASC', id: 'ASC' } }),
     ]);
     const unitNames = new Map(departments.map((d) => [d.department_id, d.name]));
-    escalations.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || LADDER_ORDER.indexOf(a.step as EscalationStep) - LADDER_ORDER.indexOf(b.step as EscalationStep));
+    escalations.sort(
+      (a, b) =>
+        a.dueOn.localeCompare(b.dueOn) || LADDER_ORDER.indexOf(a.step as EscalationStep) - LADDER_ORDER.indexOf(b.step as EscalationStep),
+    );
     return {
       task,
       departmentName: unitNames.get(task.departmentId) ?? '',

@@ -65,7 +65,13 @@ export class TaskRecorder {
     event: { type: T; operation: string; extra: Extra<T> },
     before?: unknown,
   ): Promise<void> {
-    await this.audit.record(m, actor, { operation: event.operation, targetType: 'RectificationTask', targetId: task.id, before, after: task });
+    await this.audit.record(m, actor, {
+      operation: event.operation,
+      targetType: 'RectificationTask',
+      targetId: task.id,
+      before,
+      after: task,
+    });
     const [names]: { department: string; actor: string | null }[] = await m.query(
       `SELECT (SELECT name FROM unit WHERE id = $1) AS department, (SELECT display_name FROM app_user WHERE id = $2) AS actor`,
       [task.departmentId, actor?.userId ?? null],
