@@ -9,7 +9,9 @@ describe('Organisation: units, users, officers and their import (e2e)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The sealing job runs where processors run: in the api when embedded, in a worker otherwise;
+    // this process plays both here.
+    t = await startTestApp({ RUN_WORKERS: 'true' });
     admin = await t.token('admin');
   });
   afterAll(async () => t.close());
