@@ -9,7 +9,7 @@ describe('Sign-in and access (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '2' });
+    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '5' });
   });
   afterAll(async () => t.close());
 
@@ -74,7 +74,7 @@ describe('Sign-in and access (e2e)', () => {
     const stillLocked = await t.gql.run(LOGIN, { u: 'officer2', p: 'Ducha@2026' });
     expect(stillLocked.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     expect(stillLocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, 5100));
     expect((await t.gql.ok(LOGIN, { u: 'officer2', p: 'Ducha@2026' })).login.user.username).toBe('officer2');
   });
 
