@@ -10,3 +10,4 @@ export {
 } from './test-app.js';
 export { gqlClient, type GqlClient, type GqlResult } from './gql-client.js';
 export { openTestDataSource, type TestDataSource } from './test-datasource.js';
+export { forgeToken } from './forge-token.js';
