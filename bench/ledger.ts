@@ -2,7 +2,7 @@
 // (target ≤ 50 ms) and the number of SQL statements per request (must not depend on the page).
 // Run after a build: `npm run build:server && node dist/bench/ledger.js [tasks] [requests]`.
 import { Role } from '@ducha/contracts';
-import { LedgerService, TaskState } from '@ducha/rectification';
+import { EscalationService, LedgerService, TaskState } from '@ducha/rectification';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { generateRectification, prepareBenchDistrict } from './generate/rectification.js';
@@ -48,8 +48,12 @@ async function main(): Promise<void> {
     today,
   });
   console.log(`generated ${n} tasks (60% open) over 200 departments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await client.query(`VACUUM ANALYZE rectification_task`);
   const app = await benchApp(url);
+  // The open tasks' escalation steps as the sweep leaves them (a page reads each row's highest step).
+  const swept = await app.get(EscalationService).sweep();
+  console.log(`swept: ${swept.steps} escalation steps recorded`);
+  await client.query(`VACUUM ANALYZE rectification_task`);
+  await client.query(`VACUUM ANALYZE rectification_escalation`);
   const ledger = app.get(LedgerService);
   const actor = {
     userId: district.inspectorId,

@@ -34,6 +34,32 @@ export class RectificationDriver {
     return this.t.app.get(CalendarService).addWorkingDays(date, n);
   }
 
+  /**
+   * A case-review campaign or a three-systems check round of the district office at `stage`: the
+   * batch its findings carry (written directly: running one through its own workflow is that
+   * capability's test).
+   */
+  async batch(kind: 'campaign' | 'round', stage: string): Promise<string> {
+    const [office] = await this.db.query(
+      `SELECT u.id, r.path, (SELECT id FROM app_user WHERE username = 'inspector') AS inspector
+         FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`,
+    );
+    const [row] =
+      kind === 'campaign'
+        ? await this.db.query(
+            `INSERT INTO review_campaign (name, year, period_from, period_to, case_types, department_ids, rubric_ids, files_per_department,
+               reviewers_per_file, reviewer_ids, recheck_rule, stage, office_unit_id, region_path, created_by)
+             VALUES ('整改测试评查', 2026, '2026-01-01', '2026-06-30', '{}', '{}', '{}', 1, 1, ARRAY[$3::uuid], '{}', $4, $1, $2, $3) RETURNING id`,
+            [office.id, office.path, office.inspector, stage],
+          )
+        : await this.db.query(
+            `INSERT INTO compliance_round (name, region_path, office_unit_id, checklist_id, period_from, period_to, stage, inspector_ids, created_by)
+             SELECT '整改测试检查', $2, $1, id, '2026-01-01', '2026-06-30', $4, ARRAY[$3::uuid], $3 FROM compliance_checklist LIMIT 1 RETURNING id`,
+            [office.id, office.path, office.inspector, stage],
+          );
+    return row.id;
+  }
+
   /** Findings as a finalized campaign hands them over (FindingService.record, in one transaction). */
   async campaignFindings(batchId: string, perUnit: Record<string, number>): Promise<void> {
     const drafts: FindingDraft[] = [];

@@ -18,20 +18,24 @@ describe('Rectification (e2e)', () => {
   let r: RectificationDriver;
   let scjgTask: any;
   let zhzfTask: any;
+  let campaignId: string;
   const today = shanghaiToday();
 
   beforeAll(async () => {
     t = await startTestApp({ MAX_UPLOAD_BYTES: '65536' });
     r = new RectificationDriver(t);
-    await r.campaignFindings('campaign-2026-e2e', { 'QH-SCJG': 2, 'QH-ZHZF': 1 });
+    campaignId = await r.batch('campaign', 'FINALIZED');
+    await r.campaignFindings(campaignId, { 'QH-SCJG': 2, 'QH-ZHZF': 1 });
   });
   afterAll(async () => t?.close());
 
   it('should list the campaign findings in the inbox and issue one task per department', async () => {
-    const inbox = await r.gql('inspector', `{ findings(batchId: "campaign-2026-e2e") { total items { departmentName taskId } } }`);
+    const inbox = await r.gql('inspector', `query($b: String) { findings(batchId: $b) { total items { departmentName taskId } } }`, {
+      b: campaignId,
+    });
     expect(inbox.findings.total).toBe(3);
     const issued = await r.act('inspector', 'bulkIssueRectification', {
-      batchId: 'campaign-2026-e2e',
+      batchId: campaignId,
       responsiblePerson: '张科长',
       requirements: '逐案补正告知程序，建立案件审核制度',
     });
@@ -42,10 +46,23 @@ describe('Rectification (e2e)', () => {
     expect(scjgTask.taskNo).toMatch(/^清整〔\d{4}〕\d{3}号$/);
     // Case review findings default to 20 working days.
     expect(scjgTask.deadline).toBe(await r.addWorkingDays(today, 20));
-    expect((await r.gql('inspector', `{ findings(batchId: "campaign-2026-e2e") { total } }`)).findings.total).toBe(0);
-    expect(
-      await r.actCode('inspector', 'bulkIssueRectification', { batchId: 'campaign-2026-e2e', responsiblePerson: 'x', requirements: 'x' }),
-    ).toBe('BAD_USER_INPUT');
+    expect((await r.gql('inspector', `query($b: String) { findings(batchId: $b) { total } }`, { b: campaignId })).findings.total).toBe(0);
+    expect(await r.actCode('inspector', 'bulkIssueRectification', { batchId: campaignId, responsiblePerson: 'x', requirements: 'x' })).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('should refuse to issue in bulk from a campaign or check round not yet finalized, changing nothing', async () => {
+    const unfinished = [await r.batch('campaign', 'REVIEWING'), await r.batch('campaign', 'RECHECK'), await r.batch('round', 'CHECKING')];
+    for (const batchId of unfinished) await r.campaignFindings(batchId, { 'QH-SCJG': 1 });
+    const tasksBefore = await r.db.query(`SELECT count(*)::int AS n FROM rectification_task`);
+    const bulk = { responsiblePerson: '张科长', requirements: '整改' };
+    for (const batchId of unfinished) expect(await r.actCode('inspector', 'bulkIssueRectification', { ...bulk, batchId })).toBe('CONFLICT');
+    for (const batchId of ['no-such-batch', '00000000-0000-4000-8000-000000000000'])
+      expect(await r.actCode('inspector', 'bulkIssueRectification', { ...bulk, batchId })).toBe('BAD_USER_INPUT');
+    expect(await r.db.query(`SELECT count(*)::int AS n FROM rectification_task`)).toEqual(tasksBefore);
+    const waiting = await r.db.query(`SELECT count(*)::int AS n FROM finding WHERE batch_id = ANY($1) AND task_id IS NULL`, [unfinished]);
+    expect(waiting).toEqual([{ n: 3 }]);
   });
 
   it('should refuse a deadline in the past and a leader or officer issuing, changing nothing', async () => {
@@ -100,6 +117,7 @@ describe('Rectification (e2e)', () => {
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ fileName: '整改报告.pdf', mimeType: 'application/pdf' });
     const submit = { taskId: scjgTask.id, version: task.version, text: '已完成整改', measuresTaken: '', evidenceFileIds: [upload.body.id] };
+    expect(await r.actCode('officer2', 'submitRectification', { ...submit, measuresTaken: '代为报送' })).toBe('FORBIDDEN');
     expect(await r.actCode('officer', 'submitRectification', submit)).toBe('BAD_USER_INPUT');
     expect(await r.actCode('officer', 'submitRectification', { ...submit, measuresTaken: '   ' })).toBe('BAD_USER_INPUT');
     task = await r.act('officer', 'submitRectification', { ...submit, measuresTaken: '补正告知书 12 份；制定审核制度' });
@@ -125,6 +143,8 @@ describe('Rectification (e2e)', () => {
     const detail = (await r.gql('officer', DETAIL, { id: task.id })).rectificationTask;
     expect(detail.reports.map((x: any) => x.verdict)).toEqual(['RETURNED', 'VERIFIED']);
     expect(detail.reports[0].verdictNote).toBe('佐证材料不全');
+    // The refused uploads left nothing behind.
+    expect(detail.files.map((f: any) => f.fileName)).toEqual(['整改报告.pdf', '补充材料.pdf']);
     const file = await r.get('officer', detail.files[0].downloadPath);
     expect(file.status).toBe(200);
     expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -232,13 +252,14 @@ describe('Rectification (e2e)', () => {
     const listedOn = await r.addWorkingDays(deadline, 10);
     const fakeNow = new Date(`${listedOn}T02:00:00Z`);
     const sweeps = t.app.get(EscalationService);
-    // The scheduled sweep (real clock) may already have sent the reminder: the fake-clock sweeps add the rest.
+    // Today's sweep sends the reminder (the scheduled one may have beaten it to it); the fake-clock sweeps add the rest.
+    await sweeps.sweep();
     const [{ before }] = await r.db.query(`SELECT count(*)::int AS before FROM rectification_escalation WHERE task_id = $1`, [task.id]);
+    expect(before).toBe(1);
     const [a, b] = await Promise.all([sweeps.sweep(fakeNow), sweeps.sweep(fakeNow)]);
     const [{ after }] = await r.db.query(`SELECT count(*)::int AS after FROM rectification_escalation WHERE task_id = $1`, [task.id]);
     expect(after).toBe(4);
     expect(a.steps + b.steps).toBeGreaterThanOrEqual(after - before);
-    expect(Math.min(a.steps, b.steps)).toBe(0);
     expect((await sweeps.sweep(fakeNow)).steps).toBe(0);
     const detail = (await r.gql('inspector', DETAIL, { id: task.id })).rectificationTask;
     expect(detail.task.escalationStep).toBe('LISTED');
@@ -253,9 +274,20 @@ describe('Rectification (e2e)', () => {
       { step: 'REMINDER', n: 1 },
       { step: 'URGE', n: 1 },
     ]);
+    // Audited once per task and sweep, with the steps it took.
+    const audits = await r.db.query(
+      `SELECT after->'steps' AS steps FROM audit_entry WHERE operation = 'escalateRectification' AND target_id = $1 ORDER BY id`,
+      [task.id],
+    );
+    expect(audits.map((x: any) => x.steps.map((s: any) => s.step))).toEqual([['REMINDER'], ['URGE', 'INQUIRY', 'LISTED']]);
+    // One notice per sweep, naming the highest step it reached.
     const notes = await r.gql('officer', `{ notifications(pageSize: 50) { total unread items { id kind title taskId } } }`);
     const mine = notes.notifications.items.filter((n: any) => n.taskId === task.id);
-    expect(mine.map((n: any) => n.kind).sort()).toEqual(['ESCALATION', 'ESCALATION', 'ESCALATION', 'REMINDER', 'TASK_ISSUED']);
+    expect(mine.map((n: any) => [n.kind, n.title])).toEqual([
+      ['ESCALATION', `挂牌督办 ${task.taskNo}`],
+      ['REMINDER', `到期提醒 ${task.taskNo}`],
+      ['TASK_ISSUED', `新整改任务 ${task.taskNo}`],
+    ]);
     expect(notes.notifications.items.some((n: any) => n.kind === 'TASK_RETURNED')).toBe(true);
     const marked = await r.gql('officer', `mutation($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) }`, { ids: [mine[0].id] });
     expect(marked.markNotificationsRead).toBe(1);

@@ -1,6 +1,11 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import type { FindingSource } from '@ducha/contracts';
 import type { DepartmentRole, DepartmentStatus, TaskState } from '../rectification.enums.js';
+
+/** SQL for the highest escalation step recorded for the task under `alias` (null before the first). */
+export function escalationStepOf(alias: string): string {
+  return `SELECT e.step FROM rectification_escalation e JOIN rectification_ladder_step l ON l.step = e.step WHERE e.task_id = ${alias}.id ORDER BY l.ordinal DESC LIMIT 1`;
+}
 
 @Entity('rectification_task')
 export class RectificationTaskEntity {
@@ -28,9 +33,8 @@ export class RectificationTaskEntity {
   @Column({ type: 'date', nullable: true }) closedOn: string | null;
   @Column({ type: 'boolean', nullable: true }) closedOnTime: boolean | null;
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
-  @Column({ type: 'text', nullable: true }) escalationStep: string | null;
-  /** Ordinal of escalationStep (-1: none yet); the sweep finds tasks owing a step by it. */
-  @Column({ type: 'smallint', default: -1 }) escalationOrdinal: number;
+  /** The highest ladder step recorded for the task (read from rectification_escalation, never written here). */
+  @VirtualColumn({ type: 'text', query: escalationStepOf }) escalationStep: string | null;
   @Column({ type: 'date', nullable: true }) followUpOn: string | null;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'timestamptz', default: () => 'now()' }) createdAt: Date;

@@ -16,11 +16,38 @@ export interface SweepReport {
   skipped: string[];
 }
 
+interface DueStep {
+  step: string;
+  ordinal: number;
+  /** Deadlines on or before this date owe the step today. */
+  cutoff: string;
+  /** For a step before the deadline (the reminder): only deadlines not yet passed owe it. */
+  since: string | null;
+  notice: string;
+  label: string;
+}
+
+/** Tasks handled per transaction: bounds each transaction's size and how long it holds its rows. */
+const SWEEP_BATCH_TASKS = 5_000;
+/** Batches in flight at once (one connection each in server mode). */
+const SWEEP_LANES = 2;
+
+const STEP_LABELS: Record<string, string> = {
+  REMINDER: '到期提醒',
+  URGE: '催办',
+  INQUIRY: '函询约谈',
+  LISTED: '挂牌督办',
+  CRITICIZED: '通报批评',
+};
+
 /**
  * The escalation ladder as data. A periodic sweep derives from the deadlines stored in the
  * database which steps are due "today" and records each once per task: the unique key
- * (task_id, step) makes a second worker, a retry or a restart harmless. Set-based: one statement
- * records the steps, moves each task's level, writes audit entries, events and notifications.
+ * (task_id, step) makes a second worker, a retry or a restart harmless. Set-based, in batches of
+ * tasks, two at a time: one statement per batch records the steps (`INSERT … ON CONFLICT DO
+ * NOTHING RETURNING`) and, from what it recorded, one outbox event per step, one audit entry per
+ * task and one notification per officer and task (naming the highest step reached). A task's
+ * level is read from its steps.
  */
 @Injectable()
 export class EscalationService implements OnModuleInit {
@@ -40,36 +67,56 @@ export class EscalationService implements OnModuleInit {
   async sweep(now = new Date()): Promise<SweepReport> {
     const today = shanghaiDate(now);
     const calendar = await this.calendar.calendar();
-    const ladder = await this.settings.ladder();
     const skipped: string[] = [];
-    const due: { step: string; ordinal: number; cutoff: string; notice: string }[] = [];
-    for (const s of ladder) {
+    const due: DueStep[] = [];
+    for (const s of await this.settings.ladder()) {
       try {
-        due.push({ step: s.step, ordinal: s.ordinal, cutoff: latestDueDeadline(calendar, s.offsetWorkingDays, today), notice: s.notice });
+        due.push({
+          ...s,
+          cutoff: latestDueDeadline(calendar, s.offsetWorkingDays, today),
+          since: s.offsetWorkingDays < 0 ? today : null,
+          label: STEP_LABELS[s.step] ?? s.step,
+        });
       } catch (error) {
         skipped.push(s.step);
         this.logger.warn(`Escalation step ${s.step} not evaluated for ${today}: ${(error as Error).message}`);
       }
     }
-    if (!due.length) return { today, steps: 0, notifications: 0, skipped };
-    const [result] = await this.tx.run(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('rectification.sweep'))`);
-      // One row per (level already reached, step owed): each becomes one index descent.
-      const pairs = due.flatMap((d) => Array.from({ length: d.ordinal + 1 }, (_, i) => ({ ...d, reached: i - 1 })));
-      return m.query(SWEEP_SQL, [
-        pairs.map((d) => d.step),
-        pairs.map((d) => d.ordinal),
-        pairs.map((d) => d.cutoff),
-        pairs.map((d) => d.notice),
-        DEPARTMENT_TURN_STATES,
-        today,
-        RequestContext.requestId(),
-        NotificationKind.ESCALATION,
-        NotificationKind.REMINDER,
-        pairs.map((d) => d.reached),
-      ]);
-    });
-    const report = { today, steps: Number(result.steps), notifications: Number(result.notes), skipped };
+    const report: SweepReport = { today, steps: 0, notifications: 0, skipped };
+    if (!due.length) return report;
+    const ladder = [
+      due.map((d) => d.step),
+      due.map((d) => d.ordinal),
+      due.map((d) => d.cutoff),
+      due.map((d) => d.since),
+      due.map((d) => d.notice),
+      due.map((d) => d.label),
+    ];
+    const owing: string[] = (await this.tx.manager.query(OWING_SQL, [ladder[0], ladder[2], ladder[3]])).map((t: { id: string }) => t.id);
+    const batches = Array.from({ length: Math.ceil(owing.length / SWEEP_BATCH_TASKS) }, (_, i) =>
+      owing.slice(i * SWEEP_BATCH_TASKS, (i + 1) * SWEEP_BATCH_TASKS),
+    );
+    // Batches hold disjoint tasks, so lanes never wait on each other. A concurrent sweep may hold the
+    // same tasks: each batch re-derives what is still owed and inserts in (task, step) order, so the
+    // later one waits on the earlier's keys, then skips them; no step is recorded twice.
+    const lane = async (): Promise<void> => {
+      for (let ids = batches.shift(); ids; ids = batches.shift()) {
+        const [result] = await this.tx.run(async (m) => {
+          await m.query(`SET LOCAL work_mem = '64MB'`);
+          return m.query(RECORD_SQL, [
+            ...ladder,
+            ids,
+            today,
+            RequestContext.requestId(),
+            NotificationKind.ESCALATION,
+            NotificationKind.REMINDER,
+          ]);
+        });
+        report.steps += Number(result.steps);
+        report.notifications += Number(result.notes);
+      }
+    };
+    await Promise.all(Array.from({ length: SWEEP_LANES }, lane));
     if (report.steps) this.logger.log(`Escalation sweep ${today}: ${report.steps} steps, ${report.notifications} notifications`);
     return report;
   }
@@ -95,59 +142,66 @@ export function latestDueDeadline(calendar: WorkingDayCalendar, offset: number, 
   throw new Error(`no deadline found for offset ${offset} before ${today}`);
 }
 
-const STEP_LABEL = `CASE s.step WHEN 'REMINDER' THEN '到期提醒' WHEN 'URGE' THEN '催办' WHEN 'INQUIRY' THEN '函询约谈' WHEN 'LISTED' THEN '挂牌督办' ELSE '通报批评' END`;
+/** Written out so the planner can use the partial index of open tasks. */
+const TURN_STATES = DEPARTMENT_TURN_STATES.map((state) => `'${state}'`).join(',');
 
-const SWEEP_SQL = `
-WITH pairs AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::text[], $10::int[]) AS s(step, ordinal, cutoff, notice, reached)
-), ladder AS (
-  SELECT DISTINCT step, ordinal, cutoff, notice FROM pairs
-), due AS (
-  SELECT t.id, s.step, s.ordinal, s.notice, t.deadline
-    FROM pairs s JOIN LATERAL (
-      SELECT t.id, t.deadline FROM rectification_task t
-       WHERE t.escalation_ordinal = s.reached AND t.deadline <= s.cutoff
-         AND t.state IN ('ISSUED','ACKNOWLEDGED','IN_PROGRESS','RETURNED') AND t.state = ANY($5::text[])
-    ) t ON true
-   -- Lower steps first, so a task's events reach the cockpit in ladder order.
-   ORDER BY s.ordinal
+/** Open tasks in the department's turn owing at least one step today (no row yet under its key). */
+const OWING_SQL = `
+SELECT DISTINCT t.id
+  FROM unnest($1::text[], $2::date[], $3::date[]) AS s(step, cutoff, since)
+  JOIN rectification_task t ON t.deadline <= s.cutoff AND t.deadline >= coalesce(s.since, '-infinity') AND t.state IN (${TURN_STATES})
+ WHERE NOT EXISTS (SELECT 1 FROM rectification_escalation e WHERE e.task_id = t.id AND e.step = s.step)
+ ORDER BY t.id`;
+
+/** Records the steps the given tasks still owe, then everything that follows from the steps recorded. */
+const RECORD_SQL = `
+WITH ladder AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::date[], $4::date[], $5::text[], $6::text[]) AS s(step, ordinal, cutoff, since, notice, label)
+), owed AS (
+  SELECT t.id, s.step, s.ordinal, s.notice, s.label, t.deadline, t.task_no, t.department_id, t.region_path, t.state, t.source
+    FROM rectification_task t JOIN ladder s ON t.deadline <= s.cutoff AND t.deadline >= coalesce(s.since, '-infinity')
+   WHERE t.id = ANY($7::uuid[]) AND t.state IN (${TURN_STATES})
+     AND NOT EXISTS (SELECT 1 FROM rectification_escalation e WHERE e.task_id = t.id AND e.step = s.step)
 ), ins AS (
   INSERT INTO rectification_escalation (task_id, step, due_on, deadline, notice)
-  SELECT id, step, $6::date, deadline, notice FROM due
+  SELECT id, step, $8::date, deadline, notice FROM owed ORDER BY id, ordinal
   ON CONFLICT (task_id, step) DO NOTHING
-  RETURNING task_id, step, deadline, notice
-), top AS (
-  SELECT DISTINCT ON (i.task_id) i.task_id, i.step, s.ordinal
-    FROM ins i JOIN ladder s ON s.step = i.step ORDER BY i.task_id, s.ordinal DESC
-), upd AS (
-  UPDATE rectification_task t SET escalation_step = top.step, escalation_ordinal = top.ordinal
-    FROM top
-   WHERE t.id = top.task_id AND t.escalation_ordinal < top.ordinal
-  RETURNING t.id
-), info AS (
-  SELECT i.task_id, i.step, i.notice, t.task_no, t.department_id, t.region_path, t.state, t.deadline, t.source, u.name AS department_name, ${STEP_LABEL} AS label
-    FROM ins i JOIN rectification_task t ON t.id = i.task_id JOIN unit u ON u.id = t.department_id JOIN ladder s ON s.step = i.step
-), audit AS (
-  INSERT INTO audit_entry (occurred_at, actor_user_id, actor_unit_id, operation, target_type, target_id, before, after, request_id)
-  SELECT clock_timestamp(), NULL, NULL, 'escalateRectification', 'RectificationTask', task_id::text, NULL,
-         jsonb_build_object('step', step, 'dueOn', $6::date, 'deadline', deadline, 'notice', notice), $7
-    FROM info
+  RETURNING task_id, step
+), taken AS (
+  SELECT o.id AS task_id, o.step, o.deadline, o.notice, o.ordinal, o.label, o.task_no, o.department_id, o.region_path, o.state, o.source,
+         u.name AS department_name
+    FROM ins i JOIN owed o ON o.id = i.task_id AND o.step = i.step JOIN unit u ON u.id = o.department_id
 ), events AS (
+  -- One event per step, lower steps first, so a task's events reach the cockpit in ladder order.
   INSERT INTO outbox_event (type, region_path, department_id, payload, created_at)
   SELECT 'rectification.escalated', region_path, department_id,
          jsonb_build_object('taskId', task_id, 'taskNo', task_no, 'departmentId', department_id, 'departmentName', department_name,
                             'from', state, 'to', state, 'deadline', deadline, 'source', source, 'actorName', '系统', 'step', step),
          clock_timestamp()
-    FROM info
+    FROM taken ORDER BY task_id, ordinal
+), per_task AS (
+  SELECT task_id, task_no, department_id, region_path, deadline,
+         jsonb_agg(jsonb_build_object('step', step, 'notice', notice) ORDER BY ordinal) AS steps,
+         (array_agg(step ORDER BY ordinal DESC))[1] AS top_step,
+         (array_agg(label ORDER BY ordinal DESC))[1] AS top_label,
+         (array_agg(notice ORDER BY ordinal DESC))[1] AS top_notice
+    FROM taken GROUP BY task_id, task_no, department_id, region_path, deadline
+), audit AS (
+  INSERT INTO audit_entry (occurred_at, actor_user_id, actor_unit_id, operation, target_type, target_id, before, after, request_id)
+  SELECT clock_timestamp(), NULL, NULL, 'escalateRectification', 'RectificationTask', task_id::text, NULL,
+         jsonb_build_object('dueOn', $8::date, 'deadline', deadline, 'steps', steps), $9
+    FROM per_task
 ), notes AS (
   INSERT INTO notification (user_id, kind, title, body, task_id)
-  SELECT au.id, CASE WHEN info.step = 'REMINDER' THEN $9 ELSE $8 END, info.label || ' ' || info.task_no, info.notice || '（整改期限 ' || info.deadline || '）', info.task_id
-    FROM info JOIN app_user au ON au.unit_id = info.department_id AND NOT au.disabled AND 'DEPARTMENT_OFFICER' = ANY(au.roles)
+  SELECT au.id, CASE WHEN p.top_step = 'REMINDER' THEN $11 ELSE $10 END, p.top_label || ' ' || p.task_no,
+         p.top_notice || '（整改期限 ' || p.deadline || '）', p.task_id
+    FROM per_task p JOIN app_user au ON au.unit_id = p.department_id AND NOT au.disabled AND 'DEPARTMENT_OFFICER' = ANY(au.roles)
   RETURNING id, user_id, title, kind, task_id
 ), note_events AS (
+  -- Addressed to its user: the realtime gateway delivers notification.created to that user's room only.
   INSERT INTO outbox_event (type, region_path, department_id, payload, created_at)
-  SELECT 'notification.created', t.region_path, t.department_id,
+  SELECT 'notification.created', p.region_path, p.department_id,
          jsonb_build_object('notificationId', n.id, 'userId', n.user_id, 'title', n.title, 'kind', n.kind), clock_timestamp()
-    FROM notes n JOIN rectification_task t ON t.id = n.task_id
+    FROM notes n JOIN per_task p ON p.task_id = n.task_id
 )
-SELECT (SELECT count(*) FROM ins) AS steps, (SELECT count(*) FROM notes) AS notes, (SELECT count(*) FROM upd) AS moved`;
+SELECT (SELECT count(*) FROM ins) AS steps, (SELECT count(*) FROM notes) AS notes`;

@@ -3,7 +3,7 @@ import { DomainException, pageWindow, type Actor } from '@ducha/common';
 import type { FindingSource } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
 import { AccessPolicy } from '@ducha/org';
-import type { RectificationTaskEntity } from '../entities/rectification-task.entity.js';
+import { escalationStepOf, type RectificationTaskEntity } from '../entities/rectification-task.entity.js';
 import { OPEN_STATES, TaskState, WarningLevel } from '../rectification.enums.js';
 import type { TaskClock } from './task-clock.js';
 import { TaskQueryService, taskFromRow } from './task-query.service.js';
@@ -72,7 +72,8 @@ export class LedgerService {
     const [rows, counts]: [Record<string, any>[], { state: TaskState; n: number }[]] = await Promise.all([
       m.query(
         // The page's ids first (an index-only walk of the covering index), then their rows.
-        `SELECT t.*, u.name AS department_name, (SELECT count(*)::int FROM finding f WHERE f.task_id = t.id) AS finding_count
+        `SELECT t.*, u.name AS department_name, (SELECT count(*)::int FROM finding f WHERE f.task_id = t.id) AS finding_count,
+                (${escalationStepOf('t')}) AS escalation_step
            FROM (SELECT t.id FROM rectification_task t WHERE ${where.sql} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) p
            JOIN rectification_task t ON t.id = p.id JOIN unit u ON u.id = t.department_id
           ORDER BY ${order}`,
@@ -99,7 +100,7 @@ export class LedgerService {
     const clock = await this.query.clock(now);
     const where = this.where(actor, filter, clock);
     const rows: Record<string, any>[] = await this.tx.manager.query(
-      `SELECT t.*, u.name AS department_name,
+      `SELECT t.*, u.name AS department_name, (${escalationStepOf('t')}) AS escalation_step,
               (SELECT string_agg(cu.name, '、' ORDER BY cu.code) FROM rectification_task_department d JOIN unit cu ON cu.id = d.department_id WHERE d.task_id = t.id AND d.role = 'CO') AS co_departments,
               (SELECT count(*)::int FROM finding f WHERE f.task_id = t.id) AS finding_count,
               (SELECT string_agg(f.description, '；' ORDER BY f.created_at) FROM finding f WHERE f.task_id = t.id) AS finding_text,

@@ -27,6 +27,26 @@ export interface IssueData {
   deadline?: DeadlineChoice;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONCLUDED_STAGES = ['FINALIZED', 'PUBLISHED'];
+
+/**
+ * A batch is a case-review campaign or a three-systems check round (their findings carry its id).
+ * Its findings may be issued in bulk only once it is finalized (or published): before that its
+ * results can still change. Read straight from their tables: those capabilities build on this one.
+ */
+async function requireConcludedBatch(m: EntityManager, batchId: string): Promise<void> {
+  const [batch]: { stage: string }[] = UUID.test(batchId)
+    ? await m.query(
+        `SELECT stage FROM review_campaign WHERE id = $1::uuid UNION ALL SELECT stage FROM compliance_round WHERE id = $1::uuid`,
+        [batchId],
+      )
+    : [];
+  if (!batch) throw DomainException.field('batchId', 'no such case-review campaign or check round');
+  if (!CONCLUDED_STAGES.includes(batch.stage))
+    throw DomainException.conflict(`The campaign or check round is ${batch.stage}: issue its findings once it is finalized`);
+}
+
 /** Turning findings into tasks (下发整改通知), one by one or a whole batch per department. */
 @Injectable()
 export class RectificationIssueService {
@@ -53,7 +73,7 @@ export class RectificationIssueService {
     return task;
   }
 
-  /** One task per department with all the batch's unissued findings (a finalized campaign or check round). */
+  /** One task per department with all the batch's unissued findings (a finalized or published campaign or check round). */
   async issueBatch(
     actor: Actor,
     input: Omit<IssueData, 'findingIds' | 'coDepartmentIds'> & { batchId: string },
@@ -61,6 +81,7 @@ export class RectificationIssueService {
   ): Promise<RectificationTaskEntity[]> {
     const notes: NotificationEntity[] = [];
     const tasks = await this.tx.run(async (m) => {
+      await requireConcludedBatch(m, input.batchId);
       const findings = await m.find(FindingEntity, {
         where: { batchId: input.batchId },
         order: { createdAt: 'ASC', id: 'ASC' },

@@ -89,7 +89,7 @@ export class TaskQueryService {
   }
 }
 
-/** Maps a raw `rectification_task` row (snake_case) onto the entity shape. */
+/** Maps a raw `rectification_task` row (snake_case, with `escalationStepOf` selected as escalation_step) onto the entity shape. */
 export function taskFromRow(r: Record<string, any>): RectificationTaskEntity {
   return Object.assign(new RectificationTaskEntity(), {
     id: r.id,
@@ -113,7 +113,6 @@ export function taskFromRow(r: Record<string, any>): RectificationTaskEntity {
     closedOnTime: r.closed_on_time,
     cancelReason: r.cancel_reason,
     escalationStep: r.escalation_step,
-    escalationOrdinal: r.escalation_ordinal,
     followUpOn: r.follow_up_on,
     version: r.version,
     createdAt: r.created_at,
