@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { TestApp } from './harness.js';
+import { readFileSync } from 'node:fs';
 
 export const CHECKLIST = JSON.parse(
   readFileSync(new URL('../../../libs/compliance/src/data/three-systems-checklist.json', import.meta.url), 'utf8'),

@@ -55,6 +55,18 @@ describe('case file rows', () => {
     ]);
   });
 
+  it('should read an approved review extension and refuse one without a review', () => {
+    const errors: string[] = [];
+    const err = (row: number, field: string, reason: string) => errors.push(`${row}:${field}:${reason}`);
+    const reviewed = parseCells(4, { ...cells, legalReviewSubmittedDate: '2025-09-26', legalReviewExtended: '是' }, err);
+    expect(reviewed.legalReviewExtended).toBe(true);
+    expect(parseCells(5, cells, err).legalReviewExtended).toBe(false);
+    checkDraft(reviewed, err);
+    expect(errors).toEqual([]);
+    checkDraft(parseCells(6, { ...cells, legalReviewExtended: '是' }, err), err);
+    expect(errors).toEqual(['6:legalReviewExtended:an approved extension needs the date the review was submitted']);
+  });
+
   it('should accept only real calendar dates', () => {
     expect(['2024-02-29', '2026-12-31'].map(isDate)).toEqual([true, true]);
     expect(['2026-02-29', '2026-13-01', '26-01-01', ''].map(isDate)).toEqual([false, false, false, false]);

@@ -27,6 +27,8 @@ export interface CaseFileDraft {
   legalReviewSubmittedDate: string | null;
   legalReviewFinishedDate: string | null;
   legalReviewPassed: boolean | null;
+  /** An approved extension of the review time limit (+3 working days). */
+  legalReviewExtended: boolean;
   penaltyKinds: PenaltyKind[];
   fineFen: number;
   major: boolean;
@@ -59,6 +61,7 @@ export const OPTIONAL_COLUMNS = {
   legalReviewSubmittedDate: ['法制审核提交日期', '送审日期'],
   legalReviewFinishedDate: ['法制审核完成日期', '审核完成日期'],
   legalReviewPassed: ['法制审核通过', '法制审核结论'],
+  legalReviewExtended: ['法制审核延期', '审核延期', '延长审核期限'],
   penaltyKinds: ['处罚种类'],
   fineYuan: ['罚款金额（元）', '罚款金额(元)', '罚款金额'],
   major: ['重大案件', '是否重大案件'],
@@ -183,6 +186,7 @@ export function parseCells(row: number, c: Cells, err: RowError): CaseFileDraft 
     legalReviewSubmittedDate: date('legalReviewSubmittedDate', false),
     legalReviewFinishedDate: date('legalReviewFinishedDate', false),
     legalReviewPassed: passedText ? flag('legalReviewPassed') : null,
+    legalReviewExtended: flag('legalReviewExtended'),
     penaltyKinds,
     fineFen,
     major: flag('major'),
@@ -212,6 +216,8 @@ export function checkDraft(d: CaseFileDraft, err: RowError): void {
     err(d.row, 'decisionDate', 'is after the closing date');
   if (d.legalReviewFinishedDate && d.legalReviewSubmittedDate && d.legalReviewFinishedDate < d.legalReviewSubmittedDate)
     err(d.row, 'legalReviewFinishedDate', 'is before the review was submitted');
+  if (d.legalReviewExtended && !d.legalReviewSubmittedDate)
+    err(d.row, 'legalReviewExtended', 'an approved extension needs the date the review was submitted');
   if (d.officerCertificateNos.length === 0) err(d.row, 'officerCertificateNos', 'name at least one officer certificate number');
   if (!Number.isSafeInteger(d.fineFen) || d.fineFen < 0) err(d.row, 'fineFen', 'must be a whole, non-negative number of fen');
 }

@@ -21,6 +21,7 @@ const COLUMNS: [string, string, (d: CaseFileDraft & { departmentId: string }) =>
   ['legal_review_submitted_date', 'date', (d) => d.legalReviewSubmittedDate],
   ['legal_review_finished_date', 'date', (d) => d.legalReviewFinishedDate],
   ['legal_review_passed', 'boolean', (d) => d.legalReviewPassed],
+  ['legal_review_extended', 'boolean', (d) => d.legalReviewExtended],
   ['penalty_kinds', 'text', (d) => d.penaltyKinds.join('|')],
   ['fine_fen', 'bigint', (d) => d.fineFen],
   ['major', 'boolean', (d) => d.major],

@@ -6,7 +6,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
 /**
  * One closed enforcement case (案卷). Table `case_file`, unique (department_id, file_no). Other
  * libs read it only through CaseFileService. Dates are `YYYY-MM-DD` strings; money in fen.
- * Screening columns: decision_date, disclosed_date, legal_review_* (submitted/finished/passed),
+ * Screening columns: decision_date, disclosed_date, legal_review_* (submitted/finished/passed/extended),
  * major, hearing_held, on_site_coercion (null = none), av_recorded, av_filed,
  * officer_certificate_nos, party_kind, fine_fen, penalty_kinds.
  */
@@ -30,6 +30,8 @@ export class CaseFileEntity {
   @Column({ type: 'date', nullable: true }) legalReviewSubmittedDate: string | null;
   @Column({ type: 'date', nullable: true }) legalReviewFinishedDate: string | null;
   @Column({ type: 'boolean', nullable: true }) legalReviewPassed: boolean | null;
+  /** An approved extension of the review time limit (+3 working days). */
+  @Column({ default: false }) legalReviewExtended: boolean;
   @Column({ type: 'text', array: true }) penaltyKinds: PenaltyKind[];
   @Column({ type: 'bigint', transformer: bigintAsNumber }) fineFen: number;
   @Column() major: boolean;

@@ -29,6 +29,7 @@ export function draftFromInput(input: CaseFileRowInput, index: number): CaseFile
     legalReviewSubmittedDate: input.legalReviewSubmittedDate ?? null,
     legalReviewFinishedDate: input.legalReviewFinishedDate ?? null,
     legalReviewPassed: input.legalReviewPassed ?? null,
+    legalReviewExtended: input.legalReviewExtended ?? false,
     penaltyKinds: input.penaltyKinds ?? [],
     fineFen: input.fineFen ?? 0,
     major: input.major ?? false,

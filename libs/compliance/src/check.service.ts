@@ -6,7 +6,7 @@ import { AccessPolicy, OrgService } from '@ducha/org';
 import { OutboxService } from '@ducha/realtime';
 import { CHECK_RESULTS, evaluate, type Answers, type CheckResult } from '@ducha/scoring';
 import { In, type EntityManager } from 'typeorm';
-import { ComplianceAccess } from './compliance-access.js';
+import { ComplianceAccess, requireId } from './compliance-access.js';
 import { ComplianceCheckItemEntity } from './entities/compliance-check-item.entity.js';
 import { CheckStatus, ComplianceCheckEntity, type SystemSubtotal } from './entities/compliance-check.entity.js';
 import { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
@@ -36,11 +36,11 @@ export class CheckService {
     id: string,
     m: EntityManager = this.tx.manager,
   ): Promise<{ check: ComplianceCheckEntity; round: ComplianceRoundEntity }> {
+    requireId(id, 'ComplianceCheck');
     const check = await m.findOneBy(ComplianceCheckEntity, { id });
     const round = check && (await m.findOneBy(ComplianceRoundEntity, { id: check.roundId }));
     if (!check || !round) throw DomainException.notFound('ComplianceCheck', id);
-    const published = round.stage === RoundStage.PUBLISHED && actor.unitId === check.departmentId;
-    if (!ComplianceAccess.canReadRound(actor, round) && !published) throw DomainException.notFound('ComplianceCheck', id);
+    if (!ComplianceAccess.canReadCheck(actor, round, check.departmentId)) throw DomainException.notFound('ComplianceCheck', id);
     return { check, round };
   }
 
@@ -172,6 +172,7 @@ export class CheckService {
   }
 
   private async editable(m: EntityManager, actor: Actor, checkId: string, version: number) {
+    requireId(checkId, 'ComplianceCheck');
     const check = await m.findOne(ComplianceCheckEntity, { where: { id: checkId }, lock: { mode: 'pessimistic_write' } });
     const round = check && (await m.findOneBy(ComplianceRoundEntity, { id: check.roundId }));
     if (!check || !round || !ComplianceAccess.canReadRound(actor, round)) throw DomainException.notFound('ComplianceCheck', checkId);

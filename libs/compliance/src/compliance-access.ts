@@ -1,13 +1,25 @@
 import { DomainException, type Actor } from '@ducha/common';
 import { Role } from '@ducha/contracts';
 import { AccessPolicy } from '@ducha/org';
-import type { ComplianceRoundEntity } from './entities/compliance-round.entity.js';
+import { isUUID } from 'class-validator';
+import { RoundStage, type ComplianceRoundEntity } from './entities/compliance-round.entity.js';
+
+/** Ids from callers are checked before they reach SQL: a malformed one is simply not found. */
+export function requireId(id: string, what: string): void {
+  if (!isUUID(id)) throw DomainException.notFound(what, id);
+}
 
 /** Round-level rules on top of the shared AccessPolicy. */
 export const ComplianceAccess = {
-  /** Reading a round: office staff and leaders of the region; department officers see their own check only after publication. */
+  /** Reading a whole round (every department, the exports): office staff and leaders of the round's region. */
   canReadRound(actor: Actor, round: ComplianceRoundEntity): boolean {
     return AccessPolicy.canReadRegion(actor, round.regionPath).allowed;
+  },
+
+  /** Reading one department's check, score, items and evidence: the office always, the department once published. */
+  canReadCheck(actor: Actor, round: ComplianceRoundEntity, departmentId: string): boolean {
+    const department = { unitId: departmentId, regionPath: round.regionPath };
+    return AccessPolicy.canReadResults(actor, department, round.stage === RoundStage.PUBLISHED).allowed;
   },
 
   /** Running screens, finalizing, publishing: the round's planner or one of its inspectors, inspectors only. */

@@ -4,6 +4,7 @@ import { TransactionRunner } from '@ducha/database';
 import { UnitEntity } from '@ducha/org';
 import { In } from 'typeorm';
 import { CheckService } from './check.service.js';
+import { ComplianceAccess } from './compliance-access.js';
 import { ComplianceCheckItemEntity } from './entities/compliance-check-item.entity.js';
 import { ComplianceCheckEntity } from './entities/compliance-check.entity.js';
 import { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
@@ -21,10 +22,12 @@ export class ComplianceViews {
     private readonly checkService: CheckService,
   ) {}
 
+  /** The round with the checks the actor may read (a department officer: their own, once published). */
   async round(actor: Actor, id: string): Promise<ComplianceRound> {
     const round = await this.rounds.findRound(actor, id);
     const checks = await this.tx.manager.find(ComplianceCheckEntity, { where: { roundId: id } });
-    return { ...toRoundModel(round), checks: await this.checks(round.checklistId, checks) };
+    const readable = checks.filter((c) => ComplianceAccess.canReadCheck(actor, round, c.departmentId));
+    return { ...toRoundModel(round), checks: await this.checks(round.checklistId, readable) };
   }
 
   async check(actor: Actor, id: string): Promise<ComplianceCheck> {

@@ -47,7 +47,7 @@ export class ComplianceController {
 
   @Get('exports/compliance/rounds/:id/results.xlsx')
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const results = await this.results.results(actor, id);
+    const results = await this.results.roundResults(actor, id);
     res
       .setHeader('Content-Type', XLSX)
       .setHeader('Content-Disposition', attachment(`${results.round.name}-结果.xlsx`))
@@ -56,7 +56,7 @@ export class ComplianceController {
 
   @Get('exports/compliance/rounds/:id/bulletin.docx')
   async docx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const results = await this.results.results(actor, id);
+    const results = await this.results.roundResults(actor, id);
     res
       .setHeader('Content-Type', DOCX)
       .setHeader('Content-Disposition', attachment(`${results.round.name}-通报.docx`))

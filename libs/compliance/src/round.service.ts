@@ -3,11 +3,11 @@ import { AuditService } from '@ducha/audit';
 import { DomainException, pageWindow, type Actor } from '@ducha/common';
 import { Role } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
-import { AccessPolicy, OrgService } from '@ducha/org';
+import { AccessPolicy, OrgService, UnitEntity } from '@ducha/org';
 import { OutboxService } from '@ducha/realtime';
 import { FindingService } from '@ducha/rectification';
-import type { EntityManager } from 'typeorm';
-import { ComplianceAccess } from './compliance-access.js';
+import { In, type EntityManager } from 'typeorm';
+import { ComplianceAccess, requireId } from './compliance-access.js';
 import { ComplianceCheckItemEntity } from './entities/compliance-check-item.entity.js';
 import { CheckStatus, ComplianceCheckEntity } from './entities/compliance-check.entity.js';
 import { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
@@ -108,22 +108,29 @@ export class RoundService {
     });
   }
 
+  /** A round the actor may read whole, or, for a department officer, a published round that checked their department. */
   async findRound(actor: Actor, id: string, m: EntityManager = this.tx.manager): Promise<ComplianceRoundEntity> {
+    requireId(id, 'ComplianceRound');
     const round = await m.findOneBy(ComplianceRoundEntity, { id });
-    if (!round || !ComplianceAccess.canReadRound(actor, round)) throw DomainException.notFound('ComplianceRound', id);
-    return round;
+    if (round && ComplianceAccess.canReadRound(actor, round)) return round;
+    if (round && ComplianceAccess.canReadCheck(actor, round, actor.unitId)) {
+      if (await m.existsBy(ComplianceCheckEntity, { roundId: id, departmentId: actor.unitId })) return round;
+    }
+    throw DomainException.notFound('ComplianceRound', id);
   }
 
+  /** The region's rounds; a department officer gets the published rounds that checked their department. */
   async listRounds(actor: Actor, args: { page?: number; pageSize?: number }): Promise<{ items: ComplianceRoundEntity[]; total: number }> {
-    AccessPolicy.enforce(AccessPolicy.canReadRegion(actor, actor.regionPath));
     const { skip, take } = pageWindow(args);
-    const [items, total] = await this.tx.manager
-      .createQueryBuilder(ComplianceRoundEntity, 'r')
-      .where('r.region_path LIKE :p', { p: `${actor.regionPath}%` })
-      .orderBy('r.created_at', 'DESC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
+    const query = this.tx.manager.createQueryBuilder(ComplianceRoundEntity, 'r');
+    if (AccessPolicy.canReadRegion(actor, actor.regionPath).allowed) query.where('r.region_path LIKE :p', { p: `${actor.regionPath}%` });
+    else {
+      AccessPolicy.enforce(AccessPolicy.canReadResults(actor, { unitId: actor.unitId, regionPath: actor.regionPath }, true));
+      query
+        .where('r.stage = :published', { published: RoundStage.PUBLISHED })
+        .andWhere('EXISTS (SELECT 1 FROM compliance_check c WHERE c.round_id = r.id AND c.department_id = :unit)', { unit: actor.unitId });
+    }
+    const [items, total] = await query.orderBy('r.created_at', 'DESC').skip(skip).take(take).getManyAndCount();
     return { items, total };
   }
 
@@ -175,17 +182,36 @@ export class RoundService {
         targetId: round.id,
         after: { stage: saved.stage },
       });
-      await this.outbox.emit(
-        m,
-        'compliance.published',
-        { regionPath: round.regionPath, departmentId: null },
-        { roundId: round.id, roundName: round.name },
-      );
+      await this.announcePublication(m, round);
       return saved;
     });
   }
 
+  /** One event per checked department, scoped to it: each department hears of its own result and nothing of others'. */
+  private async announcePublication(m: EntityManager, round: ComplianceRoundEntity): Promise<void> {
+    const checks = await m.findBy(ComplianceCheckEntity, { roundId: round.id });
+    const units = await m.findBy(UnitEntity, { id: In(checks.map((c) => c.departmentId)) });
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    for (const check of checks) {
+      await this.outbox.emit(
+        m,
+        'compliance.published',
+        { regionPath: round.regionPath, departmentId: check.departmentId },
+        {
+          roundId: round.id,
+          roundName: round.name,
+          departmentId: check.departmentId,
+          departmentName: names.get(check.departmentId) ?? '',
+          // Every check is submitted, so scored, before a round is finalized.
+          score: check.score!,
+          grade: check.grade!,
+        },
+      );
+    }
+  }
+
   private async lockedRound(m: EntityManager, actor: Actor, roundId: string, version: number): Promise<ComplianceRoundEntity> {
+    requireId(roundId, 'ComplianceRound');
     const round = await m.findOne(ComplianceRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
     if (!round || !ComplianceAccess.canReadRound(actor, round)) throw DomainException.notFound('ComplianceRound', roundId);
     ComplianceAccess.enforceRunsRound(actor, round);

@@ -1,13 +1,14 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '@ducha/audit';
 import { CalendarService } from '@ducha/calendar';
 import { DomainException, type Actor } from '@ducha/common';
-import { TransactionRunner } from '@ducha/database';
+import { returning, TransactionRunner } from '@ducha/database';
 import { OrgService } from '@ducha/org';
 import { JobHandlers, JobName, JobProducer } from '@ducha/queue';
 import { OutboxService } from '@ducha/realtime';
 import type { EntityManager } from 'typeorm';
-import { ComplianceAccess } from './compliance-access.js';
+import { ComplianceAccess, requireId } from './compliance-access.js';
 import { ComplianceCheckItemEntity } from './entities/compliance-check-item.entity.js';
 import { ComplianceCheckEntity } from './entities/compliance-check.entity.js';
 import { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
@@ -15,6 +16,7 @@ import { ComplianceRoundEntity, RoundStage, ScreeningState } from './entities/co
 import type { CaseScope } from './screening/case-reader.js';
 import { runScreens } from './screening/run-screens.js';
 import { shanghaiToday } from './screening/screen-context.js';
+import { SCREENING_STALE_MS, screeningIsLive } from './screening/screening-liveness.js';
 import type { ScreeningEngine, ScreenOutcome } from './screening/screening-engine.js';
 
 /** Failing cases kept as evidence per item; the rest are counted. */
@@ -42,11 +44,18 @@ export class ScreeningService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(JobName.COMPLIANCE_SCREEN, async ({ roundId, actorUserId }) => this.screenRound(roundId, actorUserId));
+    this.handlers.register(JobName.COMPLIANCE_SCREEN, async ({ roundId, actorUserId, runId }) =>
+      this.screenRound(roundId, actorUserId, runId),
+    );
   }
 
-  /** Queues the screening of a PLANNED or SCREENED round; CONFLICT while one is queued or running. */
+  /**
+   * Queues the screening of a PLANNED or SCREENED round as a new run. CONFLICT while a run is queued
+   * or running and alive; a run silent for SCREENING_STALE_MS (its worker died) is replaced.
+   */
   async runScreening(actor: Actor, roundId: string): Promise<ComplianceRoundEntity> {
+    requireId(roundId, 'ComplianceRound');
+    const runId = randomUUID();
     const round = await this.tx.run(async (m) => {
       const r = await m.findOne(ComplianceRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
       if (!r || !ComplianceAccess.canReadRound(actor, r)) throw DomainException.notFound('ComplianceRound', roundId);
@@ -54,38 +63,76 @@ export class ScreeningService implements OnModuleInit {
       if (r.stage !== RoundStage.PLANNED && r.stage !== RoundStage.SCREENED) {
         throw DomainException.conflict(`A ${r.stage} round is not screened again: checking has started`);
       }
-      if (r.screening === ScreeningState.QUEUED || r.screening === ScreeningState.RUNNING)
-        throw DomainException.conflict('The screening is already running');
+      if (screeningIsLive(r)) {
+        throw DomainException.conflict(
+          `The screening is already ${r.screening === ScreeningState.QUEUED ? 'queued' : 'running'}; ` +
+            `if its worker died, it can be queued again ${SCREENING_STALE_MS / 60_000} minutes after its last progress`,
+        );
+      }
+      const replaced = r.screening === ScreeningState.QUEUED || r.screening === ScreeningState.RUNNING ? r.screeningRunId : null;
       r.screening = ScreeningState.QUEUED;
       r.screeningError = null;
+      r.screeningRunId = runId;
+      r.screeningHeartbeatAt = new Date();
       r.updatedAt = new Date();
       const saved = await m.save(r);
-      await this.audit.record(m, actor, { operation: 'runComplianceScreening', targetType: 'ComplianceRound', targetId: r.id });
+      await this.audit.record(m, actor, {
+        operation: 'runComplianceScreening',
+        targetType: 'ComplianceRound',
+        targetId: r.id,
+        after: { runId, ...(replaced ? { replacedStaleRun: replaced } : {}) },
+      });
       return saved;
     });
-    await this.producer.enqueue(JobName.COMPLIANCE_SCREEN, { roundId, actorUserId: actor.userId }, { attempts: 1 });
+    await this.producer.enqueue(JobName.COMPLIANCE_SCREEN, { roundId, actorUserId: actor.userId, runId }, { attempts: 1 });
     return round;
   }
 
-  /** The job: stream the departments' case files of the period through the screens, then write every check's items. */
-  async screenRound(roundId: string, actorUserId: string): Promise<{ cases: number }> {
+  /**
+   * The job: stream the departments' case files of the period through the screens, then write every
+   * check's items in one transaction. Only the round's current run works and writes, once: a
+   * superseded, finished or repeated delivery returns `skipped` and changes nothing.
+   */
+  async screenRound(roundId: string, actorUserId: string, runId: string): Promise<{ cases: number; skipped?: true }> {
     const m = this.tx.manager;
+    const claimed = await returning<{ id: string }>(
+      m,
+      `UPDATE compliance_round SET screening = 'RUNNING', screening_heartbeat_at = now()
+        WHERE id = $1 AND screening_run_id = $2 AND screening IN ('QUEUED', 'RUNNING') RETURNING id`,
+      [roundId, runId],
+    );
+    if (!claimed.length) {
+      this.logger.warn(`Screening run ${runId} of round ${roundId} is finished or superseded; nothing to do`);
+      return { cases: 0, skipped: true };
+    }
     const round = await m.findOneByOrFail(ComplianceRoundEntity, { id: roundId });
+    const current = { id: roundId, screeningRunId: runId };
     const scopeEvent = { regionPath: round.regionPath, departmentId: null };
     try {
-      await m.update(ComplianceRoundEntity, { id: roundId }, { screening: ScreeningState.RUNNING });
       const checklist = await m.findOneByOrFail(ComplianceChecklistEntity, { id: round.checklistId });
       const checks = await m.findBy(ComplianceCheckEntity, { roundId });
       const scope: CaseScope = { departmentIds: checks.map((c) => c.departmentId), from: round.periodFrom, to: round.periodTo };
       const keys = [...new Set(checklist.template.items.flatMap((i) => (i.auto ? [i.auto] : [])))];
       const run = await this.runScreens(m, keys, scope, EVIDENCE_LIMIT, async (done, total) => {
-        await this.tx.run((tm) =>
-          this.outbox.emit(tm, 'import.progressed', scopeEvent, { importId: roundId, kind: PROGRESS_KIND, done, total, finished: false }),
-        );
+        await this.tx.run(async (tm) => {
+          await tm.update(ComplianceRoundEntity, current, { screeningHeartbeatAt: new Date() });
+          await this.outbox.emit(tm, 'import.progressed', scopeEvent, {
+            importId: roundId,
+            kind: PROGRESS_KIND,
+            done,
+            total,
+            finished: false,
+          });
+        });
       });
       const outcomes = run.engine.outcomes();
       const actor = await this.org.actorFor(actorUserId);
-      await this.tx.run(async (tm) => {
+      const written = await this.tx.run(async (tm) => {
+        const latest = await tm.findOne(ComplianceRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+        // Replaced meanwhile (this run was taken for dead) or already written by a repeated delivery: nothing more.
+        if (latest?.screeningRunId !== runId || latest.screening !== ScreeningState.RUNNING) return false;
+        if (latest.stage !== RoundStage.PLANNED && latest.stage !== RoundStage.SCREENED)
+          throw DomainException.conflict('Checking started while the screening ran; its results were not written');
         for (const check of checks) {
           const perScreen = outcomes.get(check.departmentId) ?? new Map<string, ScreenOutcome>();
           let failing = 0;
@@ -146,16 +193,17 @@ export class ScreeningService implements OnModuleInit {
           total: run.engine.casesSeen,
           finished: true,
         });
+        return true;
       });
-      return { cases: run.engine.casesSeen };
+      return written ? { cases: run.engine.casesSeen } : { cases: 0, skipped: true };
     } catch (error) {
       this.logger.error(`Screening of round ${roundId} failed: ${(error as Error).message}`);
       await this.tx.run(async (tm) => {
-        await tm.update(
-          ComplianceRoundEntity,
-          { id: roundId },
-          { screening: ScreeningState.FAILED, screeningError: (error as Error).message.slice(0, 500), updatedAt: new Date() },
-        );
+        await tm.update(ComplianceRoundEntity, current, {
+          screening: ScreeningState.FAILED,
+          screeningError: (error as Error).message.slice(0, 500),
+          updatedAt: new Date(),
+        });
         await this.outbox.emit(tm, 'import.progressed', scopeEvent, {
           importId: roundId,
           kind: PROGRESS_KIND,

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@ducha/audit';
 import { DomainException, pageWindow, type Actor } from '@ducha/common';
 import { Role } from '@ducha/contracts';
-import { TransactionRunner } from '@ducha/database';
+import { returning, TransactionRunner } from '@ducha/database';
 import { AccessPolicy } from '@ducha/org';
 import { JobHandlers, JobName, JobProducer } from '@ducha/queue';
 import { OutboxService } from '@ducha/realtime';
@@ -11,9 +11,8 @@ import { SCREEN_KEYS } from './screens/index.js';
 import { shanghaiToday } from './screening/screen-context.js';
 import { ScreeningService } from './screening.service.js';
 
-/** The hour (Asia/Shanghai) of the nightly standing screen. */
-export const NIGHTLY_HOUR = 2;
-const shanghaiHour = () => new Date(Date.now() + 8 * 3600_000).getUTCHours();
+/** A nightly run that started this long ago without finishing is taken for dead; another job may take its day. */
+const NIGHTLY_STALE = '1 hour';
 const DISCLOSURE = ['DISCLOSURE_WITHIN_7_WORKING_DAYS', 'DISCLOSURE_WITHIN_20_WORKING_DAYS'];
 const sum = (s: ScreenCounts, keys: string[]) =>
   keys.reduce((a, k) => ({ passed: a.passed + (s[k]?.passed ?? 0), total: a.total + (s[k]?.total ?? 0) }), { passed: 0, total: 0 });
@@ -29,7 +28,7 @@ export function liveRates(s: ScreenCounts) {
 
 /**
  * The standing screen: every screen over every department's case files of the current year, nightly
- * (SCHEDULES) and on demand, without a round. Stores counts per department and emits
+ * (SCHEDULES: 02:00 Asia/Shanghai, once per day) and on demand, without a round. Stores counts per department and emits
  * `compliance.rates_updated` for each department whose figures changed.
  */
 @Injectable()
@@ -46,11 +45,31 @@ export class StandingScreenService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(JobName.COMPLIANCE_STANDING_SCREEN, async ({ year }) => {
-      // The schedule ticks hourly (and once at start-up) without a year: only the 02:00 tick works.
-      if (year === undefined && shanghaiHour() !== NIGHTLY_HOUR) return { skipped: true };
-      return this.screenYear(year ?? Number(shanghaiToday().slice(0, 4)));
-    });
+    this.handlers.register(JobName.COMPLIANCE_STANDING_SCREEN, async ({ year }, job) =>
+      year === undefined ? this.nightly(job.id ?? 'unknown') : this.screenYear(year),
+    );
+  }
+
+  /**
+   * The scheduled run: today's (Asia/Shanghai) year, once per day. The job claims the day; another
+   * job of the same day does nothing unless the claim's job died (a retry of the same job, or an
+   * unfinished claim older than NIGHTLY_STALE).
+   */
+  async nightly(jobId: string): Promise<{ day: string; skipped?: true; cases?: number; changed?: number }> {
+    const day = shanghaiToday();
+    const claimed = await returning<{ day: string }>(
+      this.tx.manager,
+      `INSERT INTO compliance_standing_run (day, job_id) VALUES ($1, $2)
+        ON CONFLICT (day) DO UPDATE SET job_id = EXCLUDED.job_id, started_at = now()
+        WHERE compliance_standing_run.finished_at IS NULL
+          AND (compliance_standing_run.job_id = EXCLUDED.job_id OR compliance_standing_run.started_at < now() - interval '${NIGHTLY_STALE}')
+        RETURNING day`,
+      [day, jobId],
+    );
+    if (!claimed.length) return { day, skipped: true };
+    const { cases, changed } = await this.screenYear(Number(day.slice(0, 4)));
+    await this.tx.manager.query(`UPDATE compliance_standing_run SET finished_at = now(), cases = $2 WHERE day = $1`, [day, cases]);
+    return { day, cases, changed };
   }
 
   /** On demand: queues the standing screen (inspectors and administrators). */

@@ -35,6 +35,26 @@ describe('AccessPolicy', () => {
     });
   });
 
+  describe('canReadResults', () => {
+    const officer = actor([Role.DEPARTMENT_OFFICER], 'market');
+    it("should let a department officer read their own department's results once published, never before", () => {
+      expect(AccessPolicy.canReadResults(officer, dept('market'), true)).toMatchObject({ allowed: true, rule: PolicyRule.OWN_DEPARTMENT });
+      expect(AccessPolicy.canReadResults(officer, dept('market'), false)).toMatchObject({
+        allowed: false,
+        rule: PolicyRule.NOT_PUBLISHED,
+      });
+    });
+    it("should never let a department officer read another department's results", () => {
+      expect(AccessPolicy.canReadResults(officer, dept('transport'), true).allowed).toBe(false);
+    });
+    it('should let office staff and leaders read results of their subtree at every stage', () => {
+      for (const role of [Role.INSPECTOR, Role.LEADER]) {
+        expect(AccessPolicy.canReadResults(actor([role]), dept('market'), false).allowed).toBe(true);
+        expect(AccessPolicy.canReadResults(actor([role]), dept('market', OTHER_DISTRICT), true).allowed).toBe(false);
+      }
+    });
+  });
+
   describe('canReadRegion', () => {
     it('should refuse region-wide reading to department officers', () => {
       expect(AccessPolicy.canReadRegion(actor([Role.DEPARTMENT_OFFICER], 'market'), DISTRICT)).toMatchObject({

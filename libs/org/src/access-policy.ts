@@ -17,6 +17,7 @@ export enum PolicyRule {
   RECUSAL_CASE_OFFICER = 'RECUSAL_CASE_OFFICER',
   SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
   ISSUING_OFFICE_ONLY = 'ISSUING_OFFICE_ONLY',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
 }
 
 /** Where something sits: its unit (department) and that unit's region path. */
@@ -45,6 +46,16 @@ export const AccessPolicy = {
     }
     if (has(actor, Role.DEPARTMENT_OFFICER) && actor.unitId === target.unitId) return allow(PolicyRule.OWN_DEPARTMENT);
     return deny(PolicyRule.OFFICE_SUBTREE, 'outside your region and not your department');
+  },
+
+  /**
+   * A department's results in a check or review (score, grade, items, evidence): office staff of the
+   * region at every stage; the department's own officers only once the results are published.
+   */
+  canReadResults(actor: Actor, department: Placement, published: boolean): Decision {
+    const read = AccessPolicy.canRead(actor, department);
+    if (!read.allowed || read.rule === PolicyRule.OFFICE_SUBTREE || published) return read;
+    return deny(PolicyRule.NOT_PUBLISHED, 'a department sees its results once they are published');
   },
 
   /** Region-wide reading (lists, the cockpit): office roles only, within their subtree. */

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { JOB_QUEUE, JobName, QueueName, type JobPayloads } from './queue-names.js';
+import { JOB_QUEUE, JobName, QueueName, type JobPayloads, type JobRepeat } from './queue-names.js';
 
 /** The typed way to enqueue: the job name picks the queue and the payload type. */
 @Injectable()
@@ -18,12 +18,8 @@ export class JobProducer {
   }
 
   /** A repeating job: one schedule per name however many processes call this. */
-  async every<J extends JobName>(name: J, everyMs: number, payload: JobPayloads[J]): Promise<void> {
-    await this.queue(name).upsertJobScheduler(
-      name,
-      { every: everyMs },
-      { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
+  async schedule<J extends JobName>(name: J, repeat: JobRepeat, payload: JobPayloads[J]): Promise<void> {
+    await this.queue(name).upsertJobScheduler(name, repeat, { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   queue(name: JobName): Queue {

@@ -30,7 +30,9 @@ export interface JobPayloads {
   /** `now` (ISO instant) only for tests and replays; the schedule sends none. */
   [JobName.RECTIFICATION_SWEEP]: { now?: string };
   [JobName.CASE_FILES_IMPORT]: { importId: string };
-  [JobName.COMPLIANCE_SCREEN]: { roundId: string; actorUserId: string };
+  /** `runId` names one queued run: a late or repeated delivery of an older run does nothing. */
+  [JobName.COMPLIANCE_SCREEN]: { roundId: string; actorUserId: string; runId: string };
+  /** `year` on demand; the nightly schedule sends none (today's year, once per day). */
   [JobName.COMPLIANCE_STANDING_SCREEN]: { year?: number };
   [JobName.COCKPIT_REBUILD]: Record<string, never>;
   /** `now` (ISO instant) only for tests; the schedule sends none. */
@@ -47,11 +49,14 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.ASSESSMENT_SWEEP]: QueueName.SYSTEM,
 };
 
+/** How a job repeats: every so many milliseconds, or on a cron pattern in a time zone. */
+export type JobRepeat = { every: number } | { pattern: string; tz: string };
+
 /** Repeating jobs: upserted by whichever process runs the workers (idempotent per name). */
-export const SCHEDULES: readonly { name: JobName; everyMs: number }[] = [
-  { name: JobName.AUDIT_SEAL, everyMs: 2000 },
-  { name: JobName.RECTIFICATION_SWEEP, everyMs: 5 * 60_000 },
-  // Hourly tick; the handler works only in the 02:00 hour (Asia/Shanghai), so the screen runs nightly.
-  { name: JobName.COMPLIANCE_STANDING_SCREEN, everyMs: 3600_000 },
-  { name: JobName.ASSESSMENT_SWEEP, everyMs: 60 * 60_000 },
+export const SCHEDULES: readonly { name: JobName; repeat: JobRepeat }[] = [
+  { name: JobName.AUDIT_SEAL, repeat: { every: 2000 } },
+  { name: JobName.RECTIFICATION_SWEEP, repeat: { every: 5 * 60_000 } },
+  // Nightly at 02:00 Beijing time.
+  { name: JobName.COMPLIANCE_STANDING_SCREEN, repeat: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' } },
+  { name: JobName.ASSESSMENT_SWEEP, repeat: { every: 60 * 60_000 } },
 ];

@@ -49,7 +49,7 @@ export class JobSchedules implements OnApplicationBootstrap {
   constructor(private readonly producer: JobProducer) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const { name, everyMs } of SCHEDULES) await this.producer.every(name, everyMs, {} as never);
+    for (const { name, repeat } of SCHEDULES) await this.producer.schedule(name, repeat, {} as never);
   }
 }
 

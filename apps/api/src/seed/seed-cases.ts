@@ -160,8 +160,14 @@ export function generateCaseFiles(
       reviewSubmitted = d.add(decision, -int(r, 4, 9));
       reviewFinished = flaw === 3 ? d.add(decision, int(r, 1, 3)) : d.add(reviewSubmitted, int(r, 1, 3));
     }
-    const disclose = decision && (penalty || type === CaseType.LICENSING);
-    const disclosed = disclose ? d.add(decision!, flaw === 1 ? int(r, 9, 25) : int(r, 1, 6)) : null;
+    // Decisions are published within 7 working days (penalties, licensing) or 20 (other decisions); a flaw makes it late.
+    const limit = penalty || type === CaseType.LICENSING ? 7 : 20;
+    const disclosedOn =
+      decision && type !== CaseType.RECONSIDERATION
+        ? d.add(decision, flaw === 1 ? int(r, limit + 2, limit + 18) : int(r, 1, limit - 1))
+        : null;
+    // Nothing is published in the future: a decision still waiting for it has no date yet.
+    const disclosed = disclosedOn && disclosedOn <= o.to ? disclosedOn : null;
     const coercion =
       type === CaseType.COERCION
         ? pick(r, [OnSiteCoercion.SEIZURE, OnSiteCoercion.SEIZURE, OnSiteCoercion.DEMOLITION, OnSiteCoercion.DETENTION_TRANSFER])
@@ -194,6 +200,7 @@ export function generateCaseFiles(
       legalReviewSubmittedDate: reviewSubmitted,
       legalReviewFinishedDate: reviewFinished,
       legalReviewPassed: reviewFinished ? true : null,
+      legalReviewExtended: false,
       penaltyKinds: kinds,
       fineFen,
       major,

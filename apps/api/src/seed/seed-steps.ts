@@ -1,3 +1,4 @@
+import { recomputeCockpit } from '@ducha/cockpit';
 import type { EntityManager } from 'typeorm';
 import { seedCaseFiles } from './seed-cases.js';
 import { seedRectification } from './seed-rectification.js';
@@ -36,4 +37,6 @@ export const DEMO_SEED_STEPS: { name: string; run: SeedStep }[] = [
   // Keep rectification after the review and three-systems steps: it issues their findings.
   { name: 'rectification', run: seedRectification },
   { name: 'assessment plan', run: seedAssessment },
+  // Last: the cockpit's read model from everything above (some of it written without events).
+  { name: 'cockpit read model', run: async (m) => void (await recomputeCockpit(m)) },
 ];

@@ -39,6 +39,9 @@ export class CaseFileRowInput {
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg('legalReviewSubmittedDate')) legalReviewSubmittedDate?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, dateMsg('legalReviewFinishedDate')) legalReviewFinishedDate?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() legalReviewPassed?: boolean;
+  @Field({ defaultValue: false, description: 'An approved extension of the review time limit (+3 working days)' })
+  @IsBoolean()
+  legalReviewExtended: boolean;
   @Field(() => [PenaltyKind], { defaultValue: [] }) @IsEnum(PenaltyKind, { each: true }) penaltyKinds: PenaltyKind[];
   @Field(() => Float, { defaultValue: 0, description: 'Fine in fen (integer)' }) @IsInt() @Min(0) fineFen: number;
   @Field({ defaultValue: false }) @IsBoolean() major: boolean;

@@ -20,6 +20,7 @@ export class CaseFile {
   @Field(() => String, { nullable: true }) legalReviewSubmittedDate: string | null;
   @Field(() => String, { nullable: true }) legalReviewFinishedDate: string | null;
   @Field(() => Boolean, { nullable: true }) legalReviewPassed: boolean | null;
+  @Field({ description: 'An approved extension of the review time limit (+3 working days)' }) legalReviewExtended: boolean;
   @Field(() => [PenaltyKind]) penaltyKinds: PenaltyKind[];
   @Field(() => Float, { description: 'Fine in fen (integer)' }) fineFen: number;
   @Field() major: boolean;

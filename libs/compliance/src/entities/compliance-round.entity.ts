@@ -28,6 +28,10 @@ export class ComplianceRoundEntity {
   @Column({ type: 'text' }) stage: RoundStage;
   @Column({ type: 'text' }) screening: ScreeningState;
   @Column({ type: 'text', nullable: true }) screeningError: string | null;
+  /** The queued run: only a job carrying this id screens and writes. */
+  @Column({ type: 'uuid', nullable: true }) screeningRunId: string | null;
+  /** Last sign of life of the queued or running screen (queued, started, each batch). */
+  @Column({ type: 'timestamptz', nullable: true }) screeningHeartbeatAt: Date | null;
   @Column({ type: 'uuid', array: true }) inspectorIds: string[];
   @Column({ type: 'uuid' }) createdBy: string;
   @Column({ type: 'timestamptz', nullable: true }) screenedAt: Date | null;

@@ -67,8 +67,11 @@ export class EvidenceService {
   async download(actor: Actor, fileId: string): Promise<{ file: ComplianceEvidenceFileEntity; content: Buffer }> {
     const file = await this.tx.manager.findOneBy(ComplianceEvidenceFileEntity, { id: fileId });
     const item = file && (await this.tx.manager.findOneBy(ComplianceCheckItemEntity, { id: file.checkItemId }));
-    if (!file || !item) throw DomainException.notFound('EvidenceFile', fileId);
-    await this.target(actor, item.checkId);
+    const check = item && (await this.tx.manager.findOneBy(ComplianceCheckEntity, { id: item.checkId }));
+    const round = check && (await this.tx.manager.findOneBy(ComplianceRoundEntity, { id: check.roundId }));
+    // The department reads its own evidence once the round is published.
+    if (!file || !check || !round || !ComplianceAccess.canReadCheck(actor, round, check.departmentId))
+      throw DomainException.notFound('EvidenceFile', fileId);
     const content = await readFile(join(this.config.filesDir, file.storageKey)).catch(() => undefined);
     if (!content) throw DomainException.notFound('EvidenceFile', fileId);
     return { file, content };

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor } from '@ducha/common';
+import { DomainException, type Actor } from '@ducha/common';
 import { TransactionRunner } from '@ducha/database';
 import { UnitEntity } from '@ducha/org';
 import { gradeFor } from '@ducha/scoring';
 import { In } from 'typeorm';
+import { ComplianceAccess } from '../compliance-access.js';
 import { ComplianceCheckItemEntity } from '../entities/compliance-check-item.entity.js';
 import { ComplianceCheckEntity, type SystemSubtotal } from '../entities/compliance-check.entity.js';
 import { ComplianceChecklistEntity } from '../entities/compliance-checklist.entity.js';
@@ -65,12 +66,27 @@ export class ResultsService {
     private readonly rounds: RoundService,
   ) {}
 
-  async results(actor: Actor, roundId: string): Promise<RoundResults> {
-    const m = this.tx.manager;
+  /** The whole round (the exports): office staff of the round's region only. */
+  async roundResults(actor: Actor, roundId: string): Promise<RoundResults> {
     const round = await this.rounds.findRound(actor, roundId);
+    if (!ComplianceAccess.canReadRound(actor, round)) throw DomainException.notFound('ComplianceRound', roundId);
+    return this.compute(actor, round);
+  }
+
+  /**
+   * What the actor may read of the round's results: every department for office staff; a department
+   * officer, once published, their own department (rank, score, grade, subtotals) and rates over it alone.
+   */
+  async results(actor: Actor, roundId: string): Promise<RoundResults> {
+    return this.compute(actor, await this.rounds.findRound(actor, roundId));
+  }
+
+  private async compute(actor: Actor, round: ComplianceRoundEntity): Promise<RoundResults> {
+    const m = this.tx.manager;
     const checklist = await m.findOneByOrFail(ComplianceChecklistEntity, { id: round.checklistId });
-    const checks = await m.findBy(ComplianceCheckEntity, { roundId });
-    const items = checks.length ? await m.findBy(ComplianceCheckItemEntity, { checkId: In(checks.map((c) => c.id)) }) : [];
+    const checks = await m.findBy(ComplianceCheckEntity, { roundId: round.id });
+    const readable = new Set(checks.filter((c) => ComplianceAccess.canReadCheck(actor, round, c.departmentId)).map((c) => c.id));
+    const items = readable.size ? await m.findBy(ComplianceCheckItemEntity, { checkId: In([...readable]) }) : [];
     const units = checks.length ? await m.findBy(UnitEntity, { id: In(checks.map((c) => c.departmentId)) }) : [];
     const names = new Map(units.map((u) => [u.id, u.name]));
     const itemsByCheck = new Map<string, ComplianceCheckItemEntity[]>();
@@ -104,6 +120,7 @@ export class ResultsService {
       const prev = departments[i - 1];
       d.rank = prev && prev.score === d.score ? prev.rank : i + 1;
     });
+    const visible = departments.filter((d) => readable.has(d.checkId));
     const rates = RATE_DEFINITIONS.map(({ key, label, screens }) => {
       const concerned = items.filter((i) => i.auto && screens.includes(i.auto));
       const passed = concerned.reduce((s, i) => s + (i.screenPassed ?? 0), 0);
@@ -119,6 +136,6 @@ export class ResultsService {
       }))
       .filter((p) => p.departments > 0)
       .sort((a, b) => b.departments - a.departments);
-    return { round, checklistName: checklist.name, departments, rates, typicalProblems };
+    return { round, checklistName: checklist.name, departments: visible, rates, typicalProblems };
   }
 }

@@ -4,10 +4,11 @@ import type { ScreenCase, ScreenOfficer } from '../screens/index.js';
 /**
  * Reads the `case_file` table (owned by libs/cases) directly, set-based and in keyset-paged batches,
  * because screening a province (1,000,000 files) must never hold all rows in memory nor go through
- * an entity per row. Read-only; the columns are those of migration CaseFiles1795320000001.
+ * an entity per row. Read-only; the columns are those of migrations CaseFiles1795320000001 and
+ * LegalReviewExtension1795400000101.
  */
 const CASE_COLUMNS = `id, department_id, file_no, case_type, decision_date, disclosed_date,
-  legal_review_submitted_date, legal_review_finished_date, legal_review_passed, major, hearing_held,
+  legal_review_submitted_date, legal_review_finished_date, legal_review_passed, legal_review_extended, major, hearing_held,
   on_site_coercion, av_recorded, av_filed, officer_certificate_nos, party_kind, fine_fen::float8 AS fine_fen,
   penalty_kinds, closed_date`;
 
@@ -29,6 +30,7 @@ interface CaseRow {
   legal_review_submitted_date: string | null;
   legal_review_finished_date: string | null;
   legal_review_passed: boolean | null;
+  legal_review_extended: boolean;
   major: boolean;
   hearing_held: boolean;
   on_site_coercion: string | null;
@@ -52,6 +54,7 @@ function toScreenCase(r: CaseRow): ScreenCase {
     legalReviewSubmittedDate: r.legal_review_submitted_date,
     legalReviewFinishedDate: r.legal_review_finished_date,
     legalReviewPassed: r.legal_review_passed,
+    legalReviewExtended: r.legal_review_extended,
     major: r.major,
     hearingHeld: r.hearing_held,
     onSiteCoercion: r.on_site_coercion,

@@ -26,9 +26,10 @@ describe('legalReviewWithinTimeLimit', () => {
 
   it('should allow 10 working days with an approved extension', () => {
     expect(review('2025-09-26', '2025-10-16', true)).toEqual({ applies: true, pass: true });
+    expect(review('2025-09-26', '2025-10-16')).toMatchObject({ pass: false, reason: '法制审核用时 10 个工作日，超过 7 个工作日时限' });
     expect(review('2025-09-26', '2025-10-17', true)).toMatchObject({
       pass: false,
-      reason: '法制审核用时 11 个工作日，超过 10 个工作日时限',
+      reason: '法制审核用时 11 个工作日，超过 10 个工作日时限（含经批准延长的 3 个工作日）',
     });
   });
 

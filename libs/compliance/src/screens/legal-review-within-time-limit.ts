@@ -11,5 +11,7 @@ export const legalReviewWithinTimeLimit: CaseScreen = (c, ctx) => {
   }
   const limit = REVIEW_LIMIT_WORKING_DAYS + (c.legalReviewExtended ? REVIEW_EXTENSION_WORKING_DAYS : 0);
   const days = ctx.calendar.workingDaysBetween(c.legalReviewSubmittedDate, c.legalReviewFinishedDate);
-  return days > limit ? failed(`法制审核用时 ${days} 个工作日，超过 ${limit} 个工作日时限`) : PASSED;
+  if (days <= limit) return PASSED;
+  const extension = c.legalReviewExtended ? `（含经批准延长的 ${REVIEW_EXTENSION_WORKING_DAYS} 个工作日）` : '';
+  return failed(`法制审核用时 ${days} 个工作日，超过 ${limit} 个工作日时限${extension}`);
 };

@@ -13,6 +13,7 @@ export function aCase(overrides: Partial<ScreenCase> = {}): ScreenCase {
     legalReviewSubmittedDate: null,
     legalReviewFinishedDate: null,
     legalReviewPassed: null,
+    legalReviewExtended: false,
     major: false,
     hearingHeld: false,
     onSiteCoercion: null,

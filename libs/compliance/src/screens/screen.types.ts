@@ -12,8 +12,8 @@ export interface ScreenCase {
   legalReviewFinishedDate: string | null;
   /** null: no legal review on record. */
   legalReviewPassed: boolean | null;
-  /** An approved extension of the review time limit (+3 working days), when the case file records one. */
-  legalReviewExtended?: boolean;
+  /** An approved extension of the review time limit (+3 working days). */
+  legalReviewExtended: boolean;
   major: boolean;
   hearingHeld: boolean;
   /** The listed on-site action taken (SEIZURE, DEMOLITION, DETENTION_TRANSFER), or null. */
