@@ -1,5 +1,6 @@
 // Builds the province-scale data set into DATABASE_URL: migrations, then the organisation (5,000
-// departments), then every module of bench/generate/index.ts in order (one line each).
+// departments), then every module of bench/generate/index.ts in order (one line each): case files,
+// their review results, three-systems checks and rates, rectification tasks.
 // Run: `npm run build:server && DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx bench/generate.ts [seed=1] [caseFiles=1000000]`
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,7 @@ export async function generateProvince(
   log = console.log,
 ): Promise<GeneratorContext> {
   const { hashPassword } = await import(dist('libs/common/src/index.js'));
-  const scale = { ...PROVINCE_SCALE, caseFiles };
+  const scale = { ...PROVINCE_SCALE, caseFiles, reviewedFiles: Math.min(caseFiles, PROVINCE_SCALE.reviewedFiles) };
   let started = performance.now();
   const org = await generateOrg(client, seed, scale, await hashPassword('Ducha@2026'));
   log(`organisation: ${org.departmentIds.length} departments in ${((performance.now() - started) / 1000).toFixed(1)} s`);

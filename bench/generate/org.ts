@@ -3,6 +3,9 @@
 // position, so a seed always gives the same province.
 import type { GeneratorContext, ProvinceScale, Queryable } from './types.js';
 
+/** A deterministic id from a SQL text expression: md5 shaped as a version-4 UUID (the API validates ids as RFC 4122). */
+export const uuidOf = (expr: string): string => `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
+
 export type OrgContext = Pick<
   GeneratorContext,
   'provinceId' | 'provincePath' | 'officeUnitId' | 'inspectorId' | 'adminId' | 'departmentIds'
@@ -10,7 +13,7 @@ export type OrgContext = Pick<
 
 export async function generateOrg(client: Queryable, seed: string, scale: ProvinceScale, passwordHash: string): Promise<OrgContext> {
   const s = `gen:${seed}`;
-  const provinceId = (await client.query(`SELECT md5($1 || ':province')::uuid AS id`, [s])).rows[0].id as string;
+  const provinceId = (await client.query(`SELECT ${uuidOf(`$1 || ':province'`)} AS id`, [s])).rows[0].id as string;
   const provincePath = `/${provinceId}/`;
   await client.query(
     `INSERT INTO region (id, parent_id, level, code, name, path) VALUES ($1, NULL, 'PROVINCE', 'G-' || $2, '基准省', $3)`,
@@ -18,24 +21,24 @@ export async function generateOrg(client: Queryable, seed: string, scale: Provin
   );
   await client.query(
     `INSERT INTO region (id, parent_id, level, code, name, path)
-     SELECT md5($1 || ':c' || c)::uuid, $2, 'CITY', 'G' || $4 || '-C' || c, '基准市' || c, $3 || md5($1 || ':c' || c)::uuid || '/' FROM generate_series(1, $5::int) c`,
+     SELECT ${uuidOf(`$1 || ':c' || c`)}, $2, 'CITY', 'G' || $4 || '-C' || c, '基准市' || c, $3 || ${uuidOf(`$1 || ':c' || c`)} || '/' FROM generate_series(1, $5::int) c`,
     [s, provinceId, provincePath, seed, scale.cities],
   );
   await client.query(
     `INSERT INTO region (id, parent_id, level, code, name, path)
-     SELECT md5($1 || ':k' || c || '-' || k)::uuid, p.id, 'COUNTY', 'G' || $2 || '-K' || c || '-' || k, '基准县' || c || '-' || k, p.path || md5($1 || ':k' || c || '-' || k)::uuid || '/'
-       FROM generate_series(1, $3::int) c CROSS JOIN generate_series(1, $4::int) k JOIN region p ON p.id = md5($1 || ':c' || c)::uuid`,
+     SELECT ${uuidOf(`$1 || ':k' || c || '-' || k`)}, p.id, 'COUNTY', 'G' || $2 || '-K' || c || '-' || k, '基准县' || c || '-' || k, p.path || ${uuidOf(`$1 || ':k' || c || '-' || k`)} || '/'
+       FROM generate_series(1, $3::int) c CROSS JOIN generate_series(1, $4::int) k JOIN region p ON p.id = ${uuidOf(`$1 || ':c' || c`)}`,
     [s, seed, scale.cities, scale.countiesPerCity],
   );
-  const officeUnitId = (await client.query(`SELECT md5($1 || ':office')::uuid AS id`, [s])).rows[0].id as string;
+  const officeUnitId = (await client.query(`SELECT ${uuidOf(`$1 || ':office'`)} AS id`, [s])).rows[0].id as string;
   await client.query(
     `INSERT INTO unit (id, code, name, kind, region_id, is_enforcement_body, is_supervising_office) VALUES ($1, 'G' || $2 || '-SFT', '基准省司法厅', 'GOVERNMENT_DEPARTMENT', $3, true, true)`,
     [officeUnitId, seed, provinceId],
   );
   await client.query(
     `INSERT INTO unit (id, code, name, kind, region_id, is_enforcement_body, is_supervising_office)
-     SELECT md5($1 || ':d' || c || '-' || k || '-' || d)::uuid, 'G' || $2 || '-D' || c || '-' || k || '-' || d, '基准县' || c || '-' || k || '部门' || d,
-            CASE WHEN d % 10 = 0 THEN 'VERTICAL' ELSE 'GOVERNMENT_DEPARTMENT' END, md5($1 || ':k' || c || '-' || k)::uuid, true, false
+     SELECT ${uuidOf(`$1 || ':d' || c || '-' || k || '-' || d`)}, 'G' || $2 || '-D' || c || '-' || k || '-' || d, '基准县' || c || '-' || k || '部门' || d,
+            CASE WHEN d % 10 = 0 THEN 'VERTICAL' ELSE 'GOVERNMENT_DEPARTMENT' END, ${uuidOf(`$1 || ':k' || c || '-' || k`)}, true, false
        FROM generate_series(1, $3::int) c CROSS JOIN generate_series(1, $4::int) k CROSS JOIN generate_series(1, $5::int) d`,
     [s, seed, scale.cities, scale.countiesPerCity, scale.departmentsPerCounty],
   );

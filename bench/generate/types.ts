@@ -10,15 +10,20 @@ export interface ProvinceScale {
   departmentsPerCounty: number;
   officersPerDepartment: number;
   caseFiles: number;
+  /** Case files with a final review result (the first ones by id). */
+  reviewedFiles: number;
+  tasks: number;
 }
 
-/** 10 × 10 × 50 = 5,000 departments, 1,000,000 case files. */
+/** 10 × 10 × 50 = 5,000 departments, 1,000,000 case files (all reviewed), 300,000 rectification tasks. */
 export const PROVINCE_SCALE: ProvinceScale = {
   cities: 10,
   countiesPerCity: 10,
   departmentsPerCounty: 50,
   officersPerDepartment: 3,
   caseFiles: 1_000_000,
+  reviewedFiles: 1_000_000,
+  tasks: 300_000,
 };
 
 /** What earlier modules made, for the modules after them. */

@@ -1,4 +1,7 @@
+import { DEMO_FRAMEWORK, PlanService, rateKeys } from '@ducha/assessment';
+import { CalendarService } from '@ducha/calendar';
 import { CockpitRebuildService } from '@ducha/cockpit';
+import { StandingScreenService } from '@ducha/compliance';
 import type { DomainEventPayloads, DomainEventType, EventScope } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
 import { OutboxReader, OutboxService } from '@ducha/realtime';
@@ -7,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { insertRegion } from '@ducha/org';
 import { startTestApp, type TestApp } from './harness.js';
+import { pdf, RectificationDriver, shanghaiToday } from './rectification-helpers.js';
 
 const COCKPIT = `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p, pageSize: 50) {
   asOfSeq departmentTotal
@@ -14,7 +18,10 @@ const COCKPIT = `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p,
          tasksIssued tasksOpen tasksClosed tasksCancelled tasksOverdue completionRate onTimeRate departmentsWithTasks departmentsCleared clearDownRate }
   ranking { rank departmentName filesReviewed meanScore complianceScore disclosureOnTimeRate }
   gradeDistribution { key count } rectificationFunnel { key count } warningLevels { key count }
-  overdue { taskNo departmentName deadline daysOverdue } trend { month filesReviewed tasksIssued } } }`;
+  overdue { taskNo departmentName deadline daysOverdue } trend { month filesReviewed tasksIssued }
+  assessment { year quarter scores { quarter departments meanScore } ranking { rank departmentName score }
+    indicators { code title earned weight rate } rates { quarter key numerator denominator rate departments }
+    measures { key count } measuresLate lateMeasures { code title leadUnitName deadline daysLate } } } }`;
 
 const TABLES = [
   'cockpit_region_deadline',
@@ -24,8 +31,16 @@ const TABLES = [
   'cockpit_compliance_score',
   'cockpit_rates',
   'cockpit_review_file',
+  'cockpit_assessment',
+  'cockpit_region_assessment',
+  'cockpit_measure',
   'cockpit_state',
 ];
+const CLOSED_OR_CANCELLED = ['CLOSED', 'CANCELLED'];
+const STATS = `mutation($input: StatisticsInput!) { submitAssessmentStatistics(input: $input) { key } }`;
+const PROGRESS = `mutation($input: MeasureProgressInput!) { reportMeasureProgress(input: $input) { id } }`;
+const COMPUTE = `mutation($f: ID!, $y: Int!, $q: Int) { computeAssessmentScores(frameworkId: $f, year: $y, quarter: $q) { departmentId score } }`;
+const RATE_KEYS = rateKeys(DEMO_FRAMEWORK);
 const OPEN = ['ISSUED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'VERIFIED'];
 const GRADES = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -63,12 +78,9 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
   async function dump(): Promise<Record<string, unknown[]>> {
     const ds = t.app.get(DataSource);
     const out: Record<string, unknown[]> = {};
-    // A period row whose figures all went back to zero reads the same as no row.
-    const figures = (table: string) =>
-      table.endsWith('_period')
-        ? `WHERE NOT (files_reviewed = 0 AND checks = 0 AND tasks_issued = 0 AND disclosure_total = 0 AND legal_review_total = 0 AND av_total = 0)`
-        : '';
-    for (const table of TABLES) out[table] = await ds.query(`SELECT * FROM ${table} ${figures(table)} ORDER BY 1, 2`);
+    const key = (row: unknown) => JSON.stringify(row);
+    for (const table of TABLES)
+      out[table] = ((await ds.query(`SELECT * FROM ${table}`)) as unknown[]).sort((a, b) => key(a).localeCompare(key(b)));
     return out;
   }
 
@@ -172,6 +184,56 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     return emit('rectification.closed', scope, { ...p(to), onTime: task.onTime });
   }
 
+  /** One step of a task's life through the real GraphQL mutations, by the people who may take it. */
+  async function realTaskStep(
+    r: RectificationDriver,
+    rnd: () => number,
+    live: { id: string; version: number; state: string; officer: string }[],
+  ) {
+    const open = live.filter((x) => !CLOSED_OR_CANCELLED.includes(x.state));
+    if (open.length === 0 || rnd() < 0.3) {
+      const officer = rnd() < 0.5 ? 'officer' : 'officer2';
+      const departmentId = await r.unitId(officer === 'officer' ? 'QH-SCJG' : 'QH-ZHZF');
+      const finding = await r.gql('inspector', `mutation($f: CreateFindingInput!) { createFinding(input: $f) { id } }`, {
+        f: {
+          departmentId,
+          source: 'INSPECTION',
+          severity: 'GENERAL',
+          category: '执法程序',
+          description: `驾驶舱随机操作 ${live.length + 1}`,
+        },
+      });
+      const task = await r.act('inspector', 'issueRectification', {
+        findingIds: [finding.createFinding.id],
+        requirements: '限期整改',
+        responsiblePerson: '王科长',
+        coDepartmentIds: [],
+      });
+      live.push({ id: task.id, version: task.version, state: task.state, officer });
+      return;
+    }
+    const task = open[Math.floor(rnd() * open.length)];
+    const ref = { taskId: task.id, version: task.version };
+    const roll = rnd();
+    let next;
+    if (task.state === 'ISSUED' && roll < 0.15) next = await r.act('inspector', 'cancelRectification', { ...ref, reason: '合并处理' });
+    else if (task.state === 'ISSUED') next = await r.act(task.officer, 'acknowledgeRectification', ref);
+    else if (task.state === 'ACKNOWLEDGED' || task.state === 'RETURNED') next = await r.act(task.officer, 'startRectification', ref);
+    else if (task.state === 'IN_PROGRESS') {
+      const upload = await r.upload(task.officer, task.id, pdf(), '整改报告.pdf');
+      next = await r.act(task.officer, 'submitRectification', {
+        ...ref,
+        text: '整改报告',
+        measuresTaken: '建立台账',
+        evidenceFileIds: [upload.body.id],
+      });
+    } else if (task.state === 'SUBMITTED' && roll < 0.3)
+      next = await r.act('inspector', 'returnRectification', { ...ref, reason: '佐证不足' });
+    else if (task.state === 'SUBMITTED') next = await r.act('inspector', 'verifyRectification', ref);
+    else next = await r.act('inspector', 'closeRectification', ref);
+    Object.assign(task, { version: next.version, state: next.state });
+  }
+
   beforeAll(async () => {
     t = await startTestApp({ RUN_RELAY: 'true' });
     // A town of its own under the demo district, so the seeded demo figures do not mix with these.
@@ -201,6 +263,106 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
   });
   afterAll(async () => t.close());
 
+  it('should rebuild from the source tables exactly what the relay maintained, after a random mix of real operations', async () => {
+    const r = new RectificationDriver(t);
+    const rnd = prng(11);
+    const live: { id: string; version: number; state: string; officer: string }[] = [];
+    for (let i = 0; i < 24; i++) await realTaskStep(r, rnd, live);
+    expect(new Set(live.map((x) => x.state)).size).toBeGreaterThan(2);
+    await t.app.get(StandingScreenService).screenYear(Number(shanghaiToday().slice(0, 4)));
+    await assessmentOperations();
+    await settled();
+    const maintained = await dump();
+    expect(maintained.cockpit_task.length).toBeGreaterThan(live.length);
+    expect(maintained.cockpit_assessment.length).toBeGreaterThan(0);
+
+    // The region row's department counts (clear-down) are what a GROUP BY over the department rows gives.
+    const ds = t.app.get(DataSource);
+    const [district] = await ds.query(`SELECT r.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
+    const year = shanghaiToday().slice(0, 4);
+    const [expected] = await ds.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE tasks_issued > 0)::int AS with_tasks,
+              count(*) FILTER (WHERE tasks_issued > 0 AND tasks_issued = tasks_closed + tasks_cancelled)::int AS cleared
+         FROM cockpit_department_period WHERE period = $1 AND region_path LIKE $2`,
+      [year, `${district.path}%`],
+    );
+    const { cockpit } = await t.gql.ok(COCKPIT, { r: district.id, p: year }, await t.token('leader'));
+    expect(cockpit.departmentTotal).toBe(expected.total);
+    expect(cockpit.kpis.departmentsWithTasks).toBe(expected.with_tasks);
+    expect(cockpit.kpis.departmentsCleared).toBe(expected.cleared);
+    expect(expected.with_tasks).toBeGreaterThan(0);
+
+    const result = await t.app.get(CockpitRebuildService).rebuild();
+    expect(result.asOfSeq).toBe(Number((maintained.cockpit_state[0] as { as_of_seq: string }).as_of_seq));
+    expect(await dump()).toEqual(maintained);
+  });
+
+  /** Statistics for Q3, a measure done, Q3 scores, the overdue sweep: each through the assessment's own API. */
+  async function assessmentOperations(): Promise<void> {
+    const admin = await t.token('admin');
+    const [fw] = (await t.gql.ok(`{ assessmentFrameworks { items { id } } }`, {}, admin)).assessmentFrameworks.items;
+    const items = RATE_KEYS.map((key) => ({ key, numerator: 1, denominator: 4 }));
+    await t.gql.ok(STATS, { input: { frameworkId: fw.id, year: 2026, quarter: 3, items } }, await t.token('officer'));
+    const scjg = await new RectificationDriver(t).unitId('QH-SCJG');
+    // A measure the department leads if it has one (its report sets the status), else one it shares.
+    const [measure] = (
+      await t.gql.ok(
+        `query($d: ID) { assessmentMeasures(year: 2026, departmentId: $d, pageSize: 200) { items { id status leadUnitId } } }`,
+        { d: scjg },
+        admin,
+      )
+    ).assessmentMeasures.items
+      .filter((x: { status: string }) => x.status !== 'DONE')
+      .sort((x: { leadUnitId: string }, y: { leadUnitId: string }) => Number(y.leadUnitId === scjg) - Number(x.leadUnitId === scjg));
+    await t.gql.ok(
+      PROGRESS,
+      { input: { measureId: measure.id, year: 2026, quarter: 3, status: 'DONE', text: '已完成' } },
+      await t.token('officer'),
+    );
+    await t.gql.ok(COMPUTE, { f: fw.id, y: 2026, q: 3 }, await t.token('inspector'));
+    await t.app.get(PlanService).sweepOverdue(new Date());
+  }
+
+  it('should show the assessment live: RATE statistics by quarter, scores, indicators and the plan’s measures', async () => {
+    const ds = t.app.get(DataSource);
+    const [district] = await ds.query(`SELECT r.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
+    const before = (await t.gql.ok(COCKPIT, { r: district.id, p: '2026' }, await t.token('leader'))).cockpit.assessment;
+    const officer2 = await t.token('officer2');
+    const [fw] = (await t.gql.ok(`{ assessmentFrameworks { items { id } } }`, {}, await t.token('admin'))).assessmentFrameworks.items;
+    await t.gql.ok(
+      STATS,
+      { input: { frameworkId: fw.id, year: 2026, quarter: 3, items: RATE_KEYS.map((key) => ({ key, numerator: 5, denominator: 10 })) } },
+      officer2,
+    );
+    await settled();
+    const { assessment } = (await t.gql.ok(COCKPIT, { r: district.id, p: '2026' }, await t.token('leader'))).cockpit;
+    const q3 = (cockpit: typeof assessment) =>
+      cockpit.rates.find((x: { quarter: number; key: string }) => x.quarter === 3 && x.key === 'HEAD_IN_COURT');
+    // The office's figure for the head-in-court rate in Q3 is the sum of both departments' reports: (1 + 5) / (4 + 10).
+    expect(q3(before)).toMatchObject({ numerator: 1, denominator: 4, departments: 1 });
+    expect(q3(assessment)).toMatchObject({ numerator: 6, denominator: 14, rate: 0.4286, departments: 2 });
+    expect(assessment.rates.filter((x: { quarter: number }) => x.quarter === 1)).toHaveLength(RATE_KEYS.length);
+
+    const [{ n: results }] = await ds.query(`SELECT count(*)::int AS n FROM assessment_result WHERE year = 2026 AND quarter = 3`);
+    expect(assessment.quarter).toBe(3);
+    expect(assessment.scores.find((x: { quarter: number }) => x.quarter === 3).departments).toBe(results);
+    const [{ top }] = await ds.query(`SELECT max(score)::float AS top FROM assessment_result WHERE year = 2026 AND quarter = 3`);
+    expect(assessment.ranking[0].score).toBe(top);
+    expect(assessment.indicators.length).toBe(8);
+    expect(assessment.indicators[0].title).not.toBe('');
+
+    const [status] = await ds.query(
+      `SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done, count(*)::int AS total,
+              count(*) FILTER (WHERE status <> 'DONE' AND deadline < $1)::int AS late
+         FROM assessment_measure ms JOIN assessment_key_task k ON k.id = ms.key_task_id WHERE k.year = 2026`,
+      [shanghaiToday()],
+    );
+    expect(assessment.measures.find((x: { key: string }) => x.key === 'DONE').count).toBe(status.done);
+    expect(assessment.measures.reduce((sum: number, x: { count: number }) => sum + x.count, 0)).toBe(status.total);
+    expect(assessment.measuresLate).toBe(status.late);
+    expect(assessment.lateMeasures.length).toBe(Math.min(20, status.late));
+  });
+
   it('should answer the whole cockpit in one query with figures that match the operations, as of the last seq', async () => {
     await randomOperations(150, 42);
     const head = await settled();
@@ -219,6 +381,20 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     expect(cockpit.kpis.tasksOpen).toBe(all.filter((x) => OPEN.includes(x.state)).length);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     expect(cockpit.kpis.tasksOverdue).toBe(all.filter((x) => OPEN.includes(x.state) && x.deadline < today).length);
+    // Yellow: at most three working days left on the official calendar (not three calendar days).
+    const yellowUntil = await t.app.get(CalendarService).addWorkingDays(today, 3);
+    const openTasks = all.filter((x) => OPEN.includes(x.state));
+    expect(Object.fromEntries(cockpit.warningLevels.map((w: { key: string; count: number }) => [w.key, w.count]))).toEqual({
+      RED: openTasks.filter((x) => x.deadline < today).length,
+      YELLOW: openTasks.filter((x) => x.deadline >= today && x.deadline <= yellowUntil).length,
+      GREEN: openTasks.filter((x) => x.deadline > yellowUntil).length,
+    });
+    const withTasks = departments.map((_, d) => all.filter((x) => x.dept === d));
+    expect(cockpit.departmentTotal).toBe(2);
+    expect(cockpit.kpis.departmentsWithTasks).toBe(withTasks.filter((list) => list.length > 0).length);
+    expect(cockpit.kpis.departmentsCleared).toBe(
+      withTasks.filter((list) => list.length > 0 && list.every((x) => CLOSED_OR_CANCELLED.includes(x.state))).length,
+    );
     const overdue = all
       .filter((x) => OPEN.includes(x.state) && x.deadline < today)
       .map((x) => x.deadline)
@@ -231,18 +407,6 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     expect(cockpit.gradeDistribution.reduce((s: number, g: { count: number }) => s + g.count, 0)).toBe(scored.length);
     expect(cockpit.ranking.map((r: { departmentName: string }) => r.departmentName).sort()).toEqual(departments.map((d) => d.name).sort());
     expect(cockpit.trend.at(-1).filesReviewed).toBe(scored.length);
-  });
-
-  it('should rebuild set-wise from the events exactly what the relay maintained event by event, after another random mix', async () => {
-    await randomOperations(250, 7);
-    await settled();
-    const maintained = await dump();
-    const ours = new Set(departments.map((d) => d.id));
-    expect(maintained.cockpit_task.filter((x) => ours.has((x as { department_id: string }).department_id)).length).toBe(tasks.size);
-    expect([...tasks.values()].some((x) => x.state === 'CLOSED')).toBe(true);
-    const result = await t.app.get(CockpitRebuildService).rebuild();
-    expect(result.asOfSeq).toBe(Number((maintained.cockpit_state[0] as { as_of_seq: string }).as_of_seq));
-    expect(await dump()).toEqual(maintained);
   });
 
   it('should refuse a department officer, a region outside the office, and a malformed period', async () => {

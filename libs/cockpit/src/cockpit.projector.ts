@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { DomainEventPayloads, RectificationTransition } from '@ducha/contracts';
 import { OutboxProjectors, type OutboxProjector, type RelayedEvent } from '@ducha/realtime';
 import type { EntityManager } from 'typeorm';
+import { refreshDepartmentAssessment, refreshMeasure } from './cockpit-assessment.js';
 import { DeltaBatch, periodsOf, type Delta } from './cockpit-delta.js';
 
 type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
@@ -22,10 +23,41 @@ function wellFormed(event: RelayedEvent): boolean {
       return isText(p.roundId) && isText(p.departmentId) && isNumber(p.score);
     case 'compliance.rates_updated':
       return isText(p.departmentId) && isNumber(p.year) && isRate(p.disclosureOnTime) && isRate(p.legalReviewCoverage) && isRate(p.avFiled);
+    case 'assessment.reported':
+    case 'assessment.scored':
+      return isText(p.departmentId) && isNumber(p.year);
+    case 'measure.progressed':
+    case 'measure.overdue':
+      return isText(p.measureId);
     default:
       // Other events, and rectification events without a task transition, are not counted here.
       if (!event.type.startsWith('rectification.') || !isText(p.taskId) || !isText(p.to)) return true;
       return isText(p.departmentId) && isText(p.taskNo) && isDate(p.deadline);
+  }
+}
+
+/**
+ * The assessment events carry only which department-year or measure changed: the figures are
+ * re-read from the assessment tables once per batch, and the regions above moved by the difference.
+ */
+class AssessmentRefresh {
+  private readonly departments = new Map<string, { departmentId: string; year: number }>();
+  private readonly measures = new Set<string>();
+
+  department(departmentId: string, year: number): void {
+    this.departments.set(`${departmentId}|${year}`, { departmentId, year });
+  }
+
+  measure(measureId: string): void {
+    this.measures.add(measureId);
+  }
+
+  async flush(m: EntityManager): Promise<void> {
+    for (const measureId of this.measures) {
+      const lead = await refreshMeasure(m, measureId);
+      if (lead) this.department(lead.leadUnitId, lead.year);
+    }
+    for (const { departmentId, year } of this.departments.values()) await refreshDepartmentAssessment(m, departmentId, year);
   }
 }
 
@@ -57,12 +89,14 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
   async project(m: EntityManager, events: readonly RelayedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const batch = new DeltaBatch();
-    for (const event of events) await this.apply(m, batch, event);
+    const assessed = new AssessmentRefresh();
+    for (const event of events) await this.apply(m, batch, assessed, event);
     await batch.flush(m);
+    await assessed.flush(m);
     await m.query('UPDATE cockpit_state SET as_of_seq = $1 WHERE id = 1', [events[events.length - 1].seq]);
   }
 
-  private async apply(m: EntityManager, batch: DeltaBatch, event: RelayedEvent): Promise<void> {
+  private async apply(m: EntityManager, batch: DeltaBatch, assessed: AssessmentRefresh, event: RelayedEvent): Promise<void> {
     const path = event.scope.regionPath;
     // A malformed payload must not stop the relay for everyone: it is not counted, and said so.
     if (!wellFormed(event)) {
@@ -76,6 +110,14 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
         return this.checked(m, batch, path, event.at, event.payload as Payload<'compliance.checked'>);
       case 'compliance.rates_updated':
         return this.rates(m, batch, path, event.payload as Payload<'compliance.rates_updated'>);
+      case 'assessment.reported':
+      case 'assessment.scored': {
+        const p = event.payload as Payload<'assessment.reported'>;
+        return assessed.department(p.departmentId, p.year);
+      }
+      case 'measure.progressed':
+      case 'measure.overdue':
+        return assessed.measure((event.payload as Payload<'measure.progressed'>).measureId);
       default:
         if (event.type.startsWith('rectification.')) return this.transition(m, batch, event);
     }
@@ -87,7 +129,7 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
       [p.caseFileId],
     );
     if (old) {
-      batch.add(old.department_id, old.region_path, periodsOf(`${old.period}-15T00:00:00Z`), {
+      batch.add(old.department_id, periodsOf(`${old.period}-15T00:00:00Z`), {
         files_reviewed: -1,
         score_sum: -Number(old.score),
         files_passed: old.passed ? -1 : 0,
@@ -95,7 +137,7 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
       });
     }
     const periods = periodsOf(p.scoredAt);
-    batch.add(p.departmentId, path, periods, {
+    batch.add(p.departmentId, periods, {
       files_reviewed: 1,
       score_sum: p.score,
       files_passed: p.passed ? 1 : 0,
@@ -113,9 +155,9 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
       p.roundId,
       p.departmentId,
     ]);
-    if (old) batch.add(p.departmentId, path, periodsOf(`${old.period}-15T00:00:00Z`), { checks: -1, check_score_sum: -Number(old.score) });
+    if (old) batch.add(p.departmentId, periodsOf(`${old.period}-15T00:00:00Z`), { checks: -1, check_score_sum: -Number(old.score) });
     const periods = periodsOf(at);
-    batch.add(p.departmentId, path, periods, { checks: 1, check_score_sum: p.score });
+    batch.add(p.departmentId, periods, { checks: 1, check_score_sum: p.score });
     await m.query(
       `INSERT INTO cockpit_compliance_score (round_id, department_id, period, score, region_path) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (round_id, department_id) DO UPDATE SET period = $3, score = $4, region_path = $5`,
@@ -135,7 +177,7 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
     const [old] = await m.query('SELECT rates FROM cockpit_rates WHERE department_id = $1 AND year = $2', [p.departmentId, p.year]);
     const before = (old?.rates ?? {}) as Record<string, number>;
     const delta: Delta = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (before[k] ?? 0)]));
-    batch.add(p.departmentId, path, [String(p.year)], delta);
+    batch.add(p.departmentId, [String(p.year)], delta);
     await m.query(
       `INSERT INTO cockpit_rates (department_id, year, rates, region_path) VALUES ($1, $2, $3, $4)
        ON CONFLICT (department_id, year) DO UPDATE SET rates = $3, region_path = $4`,
@@ -176,7 +218,7 @@ export class CockpitProjector implements OutboxProjector, OnModuleInit {
         tasks_closed_on_time: (delta.tasks_closed_on_time ?? 0) + (onTime ? 1 : 0),
       });
     if (p.to === CANCELLED) delta.tasks_cancelled = (delta.tasks_cancelled ?? 0) + 1;
-    batch.add(p.departmentId, event.scope.regionPath, periods, delta);
+    batch.add(p.departmentId, periods, delta);
     const open = p.to !== CLOSED && p.to !== CANCELLED;
     batch.moveOpenDeadline(event.scope.regionPath, task?.is_open ? task.deadline : null, open ? p.deadline : null);
     await m.query(

@@ -1,10 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CockpitAssessment } from './cockpit-assessment.model.js';
+import { CountByKey } from './count-by-key.model.js';
 
-@ObjectType()
-export class CountByKey {
-  @Field() key: string;
-  @Field(() => Int) count: number;
-}
+export { CountByKey };
 
 @ObjectType()
 export class CockpitKpis {
@@ -79,7 +77,11 @@ export class Cockpit {
   @Field(() => [DepartmentFigures], { description: 'Departments ranked by mean review score (paged)' }) ranking: DepartmentFigures[];
   @Field(() => [CountByKey]) gradeDistribution: CountByKey[];
   @Field(() => [CountByKey], { description: 'Tasks issued in the period, by current state' }) rectificationFunnel: CountByKey[];
-  @Field(() => [CountByKey], { description: 'Open tasks: OVERDUE, DUE_3_DAYS, DUE_7_DAYS' }) warningLevels: CountByKey[];
+  @Field(() => [CountByKey], {
+    description: 'Open tasks by warning level on the official calendar: RED (overdue), YELLOW (≤ 3 working days left), GREEN',
+  })
+  warningLevels: CountByKey[];
   @Field(() => [OverdueTask], { description: 'The 20 most overdue open tasks' }) overdue: OverdueTask[];
   @Field(() => [TrendPoint], { description: 'The months of the period’s year up to the period' }) trend: TrendPoint[];
+  @Field(() => CockpitAssessment) assessment: CockpitAssessment;
 }

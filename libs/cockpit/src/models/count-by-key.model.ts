@@ -1,0 +1,7 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class CountByKey {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}
