@@ -1,4 +1,5 @@
 import { DEMO_FRAMEWORK, PlanService } from '@ducha/assessment';
+import { createHash } from 'node:crypto';
 import { readSheet, writeSheet } from '@ducha/common';
 import { FindingService } from '@ducha/rectification';
 import request from 'supertest';
@@ -7,8 +8,8 @@ import { unitIds } from './compliance-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 const IMPORT = `mutation($f: JSON!) { importAssessmentFramework(framework: $f) { id code version indicatorCount } }`;
-const MEASURES = `query($y: Int!, $d: ID, $o: Boolean) { assessmentMeasures(year: $y, departmentId: $d, overdueOnly: $o, pageSize: 200) { total items { id code taskCode status overdue leadUnitId departmentIds deadline progress { quarter status text } } } }`;
-const PROGRESS = `mutation($input: MeasureProgressInput!) { reportMeasureProgress(input: $input) { quarter status text } }`;
+const MEASURES = `query($y: Int!, $d: ID, $o: Boolean) { assessmentMeasures(year: $y, departmentId: $d, overdueOnly: $o, pageSize: 200) { total items { id code taskCode status overdue leadUnitId leadUnitName departmentIds departmentNames deadline progress { quarter status text files { fileName } } } } }`;
+const PROGRESS = `mutation($input: MeasureProgressInput!) { reportMeasureProgress(input: $input) { id quarter status text files { fileName } } }`;
 const STATS = `mutation($input: StatisticsInput!) { submitAssessmentStatistics(input: $input) { key numerator denominator revision current } }`;
 const SCORE = `mutation($input: SelfReportScoreInput!) { scoreSelfReportIndicator(input: $input) }`;
 const COMPUTE = `mutation($f: ID!, $y: Int!, $q: Int) { computeAssessmentScores(frameworkId: $f, year: $y, quarter: $q) { departmentId departmentName score grade rank detail publishedAt } }`;
@@ -16,6 +17,8 @@ const PUBLISH = `mutation($f: ID!, $y: Int!, $q: Int) { publishAssessmentScores(
 const RESULTS = `query($f: ID!, $y: Int!, $q: Int) { assessmentResults(frameworkId: $f, year: $y, quarter: $q) { departmentId score rank grade detail } }`;
 const PLAN_HEADERS = ['重点任务编号', '重点任务', '措施编号', '具体措施', '牵头单位编码', '责任单位编码', '完成时限', '对应指标'];
 const FRAMEWORK = { ...DEMO_FRAMEWORK, version: '2026-E2E' };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const RATES = [
   'HEAD_IN_COURT',
   'JUDGMENT_PERFORMANCE',
@@ -47,6 +50,16 @@ describe('Target management and assessment (e2e)', () => {
       .post(`/imports/assessment/${frameworkId}/plan/${year}`)
       .set('authorization', `Bearer ${admin}`)
       .attach('file', sheet, 'plan.xlsx');
+  const download = async (path: string, token: string) =>
+    request(t.app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -125,6 +138,10 @@ describe('Target management and assessment (e2e)', () => {
     expect(again.body).toMatchObject({ ok: true, created: 0, updated: 1 });
     const mine = (await t.gql.ok(MEASURES, { y: 2026 }, await t.token('officer'))).assessmentMeasures.items;
     expect(mine.map((m: { code: string }) => m.code)).toEqual(expect.arrayContaining(['E01-1', 'E01-2', 'E02-1']));
+    expect(mine.find((m: { code: string }) => m.code === 'E01-1')).toMatchObject({
+      leadUnitName: '区市场监督管理局',
+      departmentNames: ['区城市管理综合行政执法局', '区交通运输局'],
+    });
   });
 
   it('should let departments report progress on their own measures only, and turn overdue measures into findings', async () => {
@@ -174,6 +191,62 @@ describe('Target management and assessment (e2e)', () => {
       'measure.progressed': 2,
       'measure.overdue': expect.any(Number),
     });
+  });
+
+  it('should keep evidence files on a progress report: checked by content, stored by SHA-256, read by the department and the office only', async () => {
+    const measures = (await t.gql.ok(MEASURES, { y: 2026, d: units.get('QH-SCJG') }, admin)).assessmentMeasures.items;
+    const e012 = measures.find((m: { code: string }) => m.code === 'E01-2');
+    const officer = await t.token('officer');
+    const report = (
+      await t.gql.ok(
+        PROGRESS,
+        { input: { measureId: e012.id, year: 2026, quarter: 2, status: 'DONE', text: '已完成，附评查报告' } },
+        officer,
+      )
+    ).reportMeasureProgress;
+    const upload = async (token: string, name: string, bytes: Buffer, progressId = report.id) =>
+      request(t.app.getHttpServer())
+        .post(`/files/assessment/progress/${progressId}`)
+        .set('authorization', `Bearer ${token}`)
+        .attach('file', bytes, name);
+    const ok = await upload(officer, '评查报告.pdf', PDF);
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({
+      fileName: '评查报告.pdf',
+      size: PDF.length,
+      mimeType: 'application/pdf',
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
+    const lying = await upload(officer, '现场照片.pdf', PNG);
+    expect(lying.status).toBe(400);
+    expect(lying.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('not what the name') });
+    const text = await upload(officer, '说明.pdf', Buffer.from('just text, not a PDF'));
+    expect(text.body).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const stranger = await upload(await t.token('officer2'), '冒名.pdf', PDF);
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.code).toBe('FORBIDDEN');
+    expect((await upload(await t.token('inspector'), '督察.pdf', PDF)).status).toBe(403);
+    const files = (await t.gql.ok(MEASURES, { y: 2026 }, officer)).assessmentMeasures.items
+      .find((m: { id: string }) => m.id === e012.id)
+      .progress.find((p: { quarter: number }) => p.quarter === 2).files;
+    expect(files).toEqual([{ fileName: '评查报告.pdf' }]);
+    const path = `/files/assessment/progress/${report.id}/${ok.body.id}`;
+    expect((await download(path, await t.token('officer2'))).status).toBe(404);
+    for (const reader of [officer, await t.token('inspector')]) {
+      const got = await download(path, reader);
+      expect(got.status).toBe(200);
+      expect(got.headers['content-type']).toMatch(/application\/pdf/);
+      expect((got.body as Buffer).equals(PDF)).toBe(true);
+    }
+    const audits = await db.query(
+      `SELECT operation FROM audit_entry WHERE target_id = $1 AND operation LIKE '%MeasureEvidence' ORDER BY id`,
+      [e012.id],
+    );
+    expect(audits.map((a: { operation: string }) => a.operation)).toEqual([
+      'uploadMeasureEvidence',
+      'downloadMeasureEvidence',
+      'downloadMeasureEvidence',
+    ]);
   });
 
   it('should take one submission of statistics per department and quarter, refuse bad figures, and keep corrections as history', async () => {
@@ -238,6 +311,11 @@ describe('Target management and assessment (e2e)', () => {
     expect(await t.gql.code(SCORE, { input: { ...input, departmentId: units.get('QH-SFJ') } }, inspector)).toBe('FORBIDDEN');
     expect(await t.gql.code(SCORE, { input }, await t.token('leader'))).toBe('FORBIDDEN');
     expect(await t.gql.code(SCORE, { input }, await t.token('officer'))).toBe('FORBIDDEN');
+    const given = `query($f: ID!, $d: ID!) { assessmentSelfScores(frameworkId: $f, departmentId: $d, year: 2026, quarter: 1) { indicatorCode score note } }`;
+    expect((await t.gql.ok(given, { f: frameworkId, d: input.departmentId }, inspector)).assessmentSelfScores).toEqual([
+      { indicatorCode: 'I1.1.1', score: 2.5, note: '材料齐全' },
+    ]);
+    expect(await t.gql.code(given, { f: frameworkId, d: input.departmentId }, await t.token('officer'))).toBe('NOT_FOUND');
     const na = `mutation($input: NotApplicableInput!) { setIndicatorNotApplicable(input: $input) }`;
     expect(
       (
@@ -306,30 +384,14 @@ describe('Target management and assessment (e2e)', () => {
       'assessment.scored': results.length,
       'assessment.published': 1,
     });
-    const xlsx = await request(t.app.getHttpServer())
-      .get(`/exports/assessment/${frameworkId}/2026/1/results.xlsx`)
-      .set('authorization', `Bearer ${inspector}`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const xlsx = await download(`/exports/assessment/${frameworkId}/2026/1/results.xlsx`, inspector);
     expect(xlsx.status).toBe(200);
     const sheet = await readSheet(xlsx.body as Buffer);
     expect(sheet.headers.slice(0, 5)).toEqual(['排名', '单位编码', '单位名称', '得分', '等次']);
     expect(sheet.rows).toHaveLength(results.length);
     expect(sheet.rows[0].cells['排名']).toBe('1');
     expect(['优秀', '良好', '合格', '不合格']).toContain(sheet.rows[0].cells['等次']);
-    const docx = await request(t.app.getHttpServer())
-      .get(`/exports/assessment/${frameworkId}/2026/1/report.docx`)
-      .set('authorization', `Bearer ${inspector}`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const docx = await download(`/exports/assessment/${frameworkId}/2026/1/report.docx`, inspector);
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
     expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');

@@ -79,6 +79,18 @@ export class AssessmentScoringService {
     });
   }
 
+  /** The SELF_REPORT scores given to one department for exactly that period (office staff of its region). */
+  async selfScores(actor: Actor, input: { frameworkId: string; departmentId: string; year: number; quarter: number }) {
+    checkPeriod(input.year, input.quarter, true);
+    const placement = await this.org.placement(input.departmentId).catch(() => undefined);
+    if (!placement || !AccessPolicy.canReadResults(actor, placement, false).allowed)
+      throw DomainException.notFound('Department', input.departmentId);
+    return this.tx.manager.query(
+      `SELECT * FROM assessment_self_score WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 ORDER BY indicator_code`,
+      [input.frameworkId, input.departmentId, input.year, input.quarter],
+    );
+  }
+
   /** Computes every department's score for the quarter (the year so far) or the year (quarter 0), and ranks them. */
   async computeScores(
     actor: Actor,

@@ -20,13 +20,26 @@ export class AssessmentFrameworkPage {
 }
 
 @ObjectType()
+export class AssessmentEvidenceFile {
+  @Field(() => ID) id: string;
+  @Field() fileName: string;
+  @Field(() => Int) size: number;
+  @Field() mimeType: string;
+  @Field() sha256: string;
+  @Field() uploadedAt: Date;
+  @Field({ description: 'GET this path (with the bearer token) to download; every download is audited' }) downloadPath: string;
+}
+
+@ObjectType()
 export class MeasureProgress {
+  @Field(() => ID, { description: 'Upload evidence to POST /files/assessment/progress/:id' }) id: string;
   @Field(() => ID) departmentId: string;
   @Field(() => Int) year: number;
   @Field(() => Int) quarter: number;
   @Field() status: string;
   @Field() text: string;
   @Field() reportedAt: Date;
+  @Field(() => [AssessmentEvidenceFile]) files: AssessmentEvidenceFile[];
 }
 
 @ObjectType()
@@ -37,7 +50,9 @@ export class AssessmentMeasure {
   @Field() code: string;
   @Field() title: string;
   @Field(() => ID) leadUnitId: string;
+  @Field() leadUnitName: string;
   @Field(() => [ID]) departmentIds: string[];
+  @Field(() => [String], { description: 'Names of the responsible departments, in the order of departmentIds' }) departmentNames: string[];
   @Field() deadline: string;
   @Field() indicatorCode: string;
   @Field() status: string;
@@ -62,6 +77,17 @@ export class AssessmentStatistic {
   @Field(() => Int) revision: number;
   @Field() current: boolean;
   @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() submittedAt: Date;
+}
+
+@ObjectType()
+export class AssessmentSelfScore {
+  @Field(() => ID) departmentId: string;
+  @Field() indicatorCode: string;
+  @Field(() => Int, { description: '0 for the annual score' }) quarter: number;
+  @Field(() => Float) score: number;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field() scoredAt: Date;
 }
 
 @ObjectType()
@@ -83,6 +109,11 @@ export class AssessmentPeriodArgs {
   @Field(() => ID) @IsUUID() frameworkId: string;
   @Field(() => Int) @IsInt() year: number;
   @Field(() => Int, { nullable: true, description: '1 to 4; omit for the annual score' }) @IsOptional() @IsInt() quarter?: number;
+}
+
+@ArgsType()
+export class AssessmentSelfScoresArgs extends AssessmentPeriodArgs {
+  @Field(() => ID) @IsUUID() departmentId: string;
 }
 
 @ArgsType()

@@ -7,6 +7,8 @@ import {
   AssessmentMeasuresArgs,
   AssessmentPeriodArgs,
   AssessmentResult,
+  AssessmentSelfScore,
+  AssessmentSelfScoresArgs,
   AssessmentStatistic,
   AssessmentStatisticsArgs,
   MeasureProgress,
@@ -15,50 +17,12 @@ import {
   SelfReportScoreInput,
   StatisticsInput,
 } from './assessment.models.js';
-import { AssessmentScoringService, type ResultRow } from './assessment-scoring.service.js';
-import { leaves, type FrameworkRow } from './framework.js';
+import { toFramework, toProgress, toResult, toSelfScore, toStatistic } from './assessment.mapper.js';
+import { AssessmentScoringService } from './assessment-scoring.service.js';
+import { EvidenceService } from './evidence.service.js';
 import { FrameworkService } from './framework.service.js';
 import { PlanService } from './plan.service.js';
 import { StatisticsService } from './statistics.service.js';
-
-const toFramework = (r: FrameworkRow): AssessmentFramework => ({
-  id: r.id,
-  code: r.code,
-  version: r.version,
-  name: r.name,
-  template: r.template,
-  indicatorCount: leaves(r.template).length,
-});
-const toResult = (r: ResultRow): AssessmentResult => ({
-  departmentId: r.department_id,
-  departmentName: r.department_name,
-  year: r.year,
-  quarter: r.quarter || null,
-  score: Number(r.score),
-  grade: r.grade,
-  rank: r.rank,
-  detail: r.detail,
-  publishedAt: r.published_at,
-});
-const toStatistic = (r: any): AssessmentStatistic => ({
-  departmentId: r.department_id,
-  year: r.year,
-  quarter: r.quarter,
-  key: r.key,
-  numerator: r.numerator,
-  denominator: r.denominator,
-  revision: r.revision,
-  current: r.current,
-  reason: r.reason,
-});
-const toProgress = (r: any): MeasureProgress => ({
-  departmentId: r.department_id,
-  year: r.year,
-  quarter: r.quarter,
-  status: r.status,
-  text: r.text,
-  reportedAt: r.reported_at,
-});
 
 /** Target management and assessment over GraphQL; every rule lives in the services. */
 @Resolver()
@@ -68,6 +32,7 @@ export class AssessmentResolver {
     private readonly plan: PlanService,
     private readonly statistics: StatisticsService,
     private readonly scoring: AssessmentScoringService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Mutation(() => AssessmentFramework, {
@@ -102,6 +67,7 @@ export class AssessmentResolver {
   async assessmentMeasures(@CurrentActor() actor: Actor, @Args() args: AssessmentMeasuresArgs): Promise<AssessmentMeasurePage> {
     const { items, total } = await this.plan.measures(actor, args);
     const progress = await this.plan.progressOf(items.map((i: any) => i.id));
+    const files = await this.evidence.filesOf(progress.map((p: any) => p.id));
     return {
       total,
       items: items.map((i: any) => ({
@@ -111,19 +77,22 @@ export class AssessmentResolver {
         code: i.code,
         title: i.title,
         leadUnitId: i.lead_unit_id,
+        leadUnitName: i.lead_unit_name,
         departmentIds: i.department_ids,
+        departmentNames: i.department_names,
         deadline: typeof i.deadline === 'string' ? i.deadline : i.deadline.toISOString().slice(0, 10),
         indicatorCode: i.indicator_code,
         status: i.status,
         overdue: i.overdue_at !== null,
-        progress: progress.filter((p: any) => p.measure_id === i.id).map(toProgress),
+        progress: progress.filter((p: any) => p.measure_id === i.id).map((p: any) => toProgress(p, files)),
       })),
     };
   }
 
   @Mutation(() => MeasureProgress)
   async reportMeasureProgress(@CurrentActor() actor: Actor, @Args('input') input: MeasureProgressInput): Promise<MeasureProgress> {
-    return toProgress(await this.plan.reportProgress(actor, input));
+    const row = await this.plan.reportProgress(actor, input);
+    return toProgress(row, await this.evidence.filesOf([row.id]));
   }
 
   @Mutation(() => [AssessmentStatistic], {
@@ -146,6 +115,11 @@ export class AssessmentResolver {
   async scoreSelfReportIndicator(@CurrentActor() actor: Actor, @Args('input') input: SelfReportScoreInput): Promise<boolean> {
     await this.scoring.scoreSelfReport(actor, { ...input, quarter: input.quarter ?? 0 });
     return true;
+  }
+
+  @Query(() => [AssessmentSelfScore], { description: 'The SELF_REPORT scores given to one department for the period (office staff)' })
+  async assessmentSelfScores(@CurrentActor() actor: Actor, @Args() args: AssessmentSelfScoresArgs): Promise<AssessmentSelfScore[]> {
+    return (await this.scoring.selfScores(actor, { ...args, quarter: args.quarter ?? 0 })).map(toSelfScore);
   }
 
   @Mutation(() => [AssessmentResult], {

@@ -143,7 +143,9 @@ export class PlanService implements OnModuleInit {
     const where = `t.year = $1 AND t.region_path LIKE $2 || '%' AND ($3::uuid IS NULL OR ms.lead_unit_id = $3 OR $3 = ANY (ms.department_ids)) AND (NOT $4 OR ms.overdue_at IS NOT NULL)`;
     const params = [args.year, own ? '/' : actor.regionPath, departmentId, args.overdueOnly ?? false];
     const items = await this.tx.manager.query(
-      `SELECT ms.*, t.code AS task_code, t.title AS task_title FROM assessment_measure ms JOIN assessment_key_task t ON t.id = ms.key_task_id
+      `SELECT ms.*, t.code AS task_code, t.title AS task_title, lu.name AS lead_unit_name,
+         ARRAY(SELECT u.name FROM unnest(ms.department_ids) WITH ORDINALITY AS d(id, n) JOIN unit u ON u.id = d.id ORDER BY d.n) AS department_names
+       FROM assessment_measure ms JOIN assessment_key_task t ON t.id = ms.key_task_id JOIN unit lu ON lu.id = ms.lead_unit_id
        WHERE ${where} ORDER BY t.code, ms.code OFFSET $5 LIMIT $6`,
       [...params, skip, take],
     );
