@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { untilOutput } from '../apps/api/test/realtime-processes.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -65,23 +66,6 @@ export async function createBenchDatabase(): Promise<BenchEnv> {
   return { url: env.DATABASE_URL, env, processes: [], drop: () => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
 }
 
-function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (pattern.test(out)) {
-        clearTimeout(timer);
-        resolvePromise();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${out}`)));
-  });
-}
-
 export async function startApi(bench: BenchEnv, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [dist('apps/api/src/main.js')], {
     env: {
@@ -97,7 +81,7 @@ export async function startApi(bench: BenchEnv, port: number, extra: Record<stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   bench.processes.push(child);
-  await waitFor(child, /ducha is ready/, `api on ${port}`);
+  await untilOutput(child, /ducha is ready/, `api on ${port}`);
   return child;
 }
 
@@ -107,7 +91,7 @@ export async function startWorker(bench: BenchEnv): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   bench.processes.push(child);
-  await waitFor(child, /ducha worker is ready/, 'worker');
+  await untilOutput(child, /ducha worker is ready/, 'worker');
   return child;
 }
 
@@ -138,6 +122,12 @@ export function connectSocket(port: number, token: string, lastSeq?: number): Pr
 
 export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 export function percentile(sorted: number[], p: number): number {

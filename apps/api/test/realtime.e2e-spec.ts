@@ -1,6 +1,7 @@
 import type { DomainEventPayloads, DomainEventType, EventScope } from '@ducha/contracts';
+import { TokenService } from '@ducha/auth';
 import { TransactionRunner } from '@ducha/database';
-import { OutboxService, type RelayedEvent } from '@ducha/realtime';
+import { EventFeed, OutboxService, type RelayedEvent } from '@ducha/realtime';
 import { testConfig, testMode, forgeToken } from '@ducha/testing';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -41,6 +42,11 @@ function refused(url: string, token: string | undefined): Promise<string> {
   });
 }
 
+/** Resolves with the reason when the socket is disconnected. */
+function disconnected(socket: Socket): Promise<string> {
+  return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+}
+
 async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -79,6 +85,10 @@ describe(`Realtime delivery over socket.io (e2e, ${testMode()})`, () => {
     };
     scopes = { officer: scope('QH-SCJG'), officer2: scope('QH-ZHZF'), office: scope('QH-SFJ', false) };
     [{ id: officerUserId }] = await t.app.get(DataSource).query(`SELECT id FROM app_user WHERE username = 'officer'`);
+    // The demo seed's events are relayed before a test connects "live from now" and counts what it gets.
+    const unrelayed = async () => (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_event WHERE seq IS NULL`))[0].n;
+    for (const end = Date.now() + 30_000; (await unrelayed()) > 0; await sleep(50))
+      if (Date.now() > end) throw new Error('seed not relayed');
   });
   afterEach(() => open.splice(0).forEach((s) => s.disconnect()));
   afterAll(async () => t.close());
@@ -125,9 +135,13 @@ describe(`Realtime delivery over socket.io (e2e, ${testMode()})`, () => {
     expect(names(replayed)).toEqual(['r-2', 'r-3', 'r-4']);
   });
 
-  it('should catch up after a killed connection, without gaps or duplicates while events keep coming', async () => {
+  /**
+   * One client keeps reconnecting with the last seq it applied, to each of `urls` in turn, while
+   * events keep being committed; it must end with every one of them, once, in order.
+   */
+  async function reconnectWhileProducing(urls: string[], rounds: number): Promise<void> {
     const received: RelayedEvent[] = [];
-    let client = track(connect(url, await t.token('leader'), undefined, received));
+    let client = track(connect(urls[0], await t.token('leader'), undefined, received));
     await client.readySeq;
     const sent: string[] = [];
     let stop = false;
@@ -139,42 +153,82 @@ describe(`Realtime delivery over socket.io (e2e, ${testMode()})`, () => {
         await sleep(5);
       }
     })();
-    for (let round = 0; round < 4; round++) {
+    for (let round = 1; round <= rounds; round++) {
       await sleep(150);
       client.socket.disconnect(); // killed: whatever is in flight is lost
       await sleep(100);
-      client = track(connect(url, await t.token('leader'), client.lastSeq(), received));
+      client = track(connect(urls[round % urls.length], await t.token('leader'), client.lastSeq(), received));
       await client.readySeq;
     }
     stop = true;
     await producer;
-    await until(() => received.filter((e) => (e.payload as { name: string }).name?.startsWith('k-')).length >= sent.length, 'catch-up');
+    const ours = () => received.map((e) => (e.payload as { name?: string }).name).filter((n) => n?.startsWith('k-'));
+    await until(() => ours().length >= sent.length, 'catch-up');
     await sleep(300);
-    const got = received.map((e) => (e.payload as { name: string }).name).filter((n) => n?.startsWith('k-'));
-    expect(got).toEqual(sent);
+    expect(ours()).toEqual(sent);
     const seqs = received.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  }
+
+  it('should catch up after a killed connection, without gaps or duplicates while events keep coming', async () => {
+    await reconnectWhileProducing([url], 4);
+  });
+
+  it('should cut a socket when its access token expires, and refuse the expired token', async () => {
+    // A token issued so that it expires in about two seconds (issued after the last password change).
+    await t.app.get(DataSource).query(`UPDATE app_user SET password_changed_at = now() - interval '1 hour' WHERE username = 'inspector'`);
+    const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM app_user WHERE username = 'inspector'`);
+    const ttl = Number(t.environment.env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
+    const { token, expiresAt } = await t.app.get(TokenService).signAccess(id, 'expiry-test', new Date(Date.now() - (ttl - 2) * 1000));
+    const client = track(connect(url, token));
+    await client.readySeq;
+    const cut = disconnected(client.socket);
+    const other = track(connect(url, await t.token('leader')));
+    await other.readySeq;
+    expect(await cut).toBe('io server disconnect');
+    // Cut when the token expired (exp has one-second precision), not before and not long after.
+    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(expiresAt.getTime() / 1000) * 1000 - 50);
+    expect(Date.now()).toBeLessThan(expiresAt.getTime() + 1500);
+    expect(other.socket.connected).toBe(true);
+    expect(await refused(url, token)).toBe('UNAUTHENTICATED');
+  });
+
+  it("should cut a user's sockets at once when an administrator disables the account, and no one else's", async () => {
+    const admin = await t.token('admin');
+    const victim = track(connect(url, await t.token('inspector2')));
+    const bystander = track(connect(url, await t.token('inspector')));
+    await Promise.all([victim.readySeq, bystander.readySeq]);
+    const cut = disconnected(victim.socket);
+    const users = await t.gql.ok(`{ users(search: "inspector2") { items { id version } } }`, {}, admin);
+    const { id, version } = users.users.items[0];
+    const disabledAt = Date.now();
+    await t.gql.ok(
+      `mutation($id: ID!, $v: Int!) { updateUser(input: { id: $id, version: $v, disabled: true }) { disabled } }`,
+      { id, v: version },
+      admin,
+    );
+    expect(await cut).toBe('io server disconnect');
+    expect(Date.now() - disabledAt).toBeLessThan(5000);
+    await sleep(200);
+    expect(bystander.socket.connected).toBe(true);
+    expect(await refused(url, await t.token('inspector2'))).toBe('UNAUTHENTICATED');
   });
 
   if (testMode() === 'server') {
-    it('should let a client move to another api process and miss nothing', async () => {
+    it('should share events between api processes through the Redis stream, and let a client hop between them missing nothing and getting nothing twice', async () => {
       const other = await createApp(testConfig({ ...t.environment.env, RUN_RELAY: 'false', RUN_WORKERS: 'false' }), quietLogger());
       await other.init();
       try {
-        const otherUrl = await listen(other);
-        const received: RelayedEvent[] = [];
-        const first = track(connect(url, await t.token('leader'), undefined, received));
-        await first.readySeq;
-        await unitEvent(scopes.officer, 'n-1');
-        await until(() => received.length === 1, 'first node');
-        first.socket.disconnect();
-        await unitEvent(scopes.officer, 'n-2');
-        const second = track(connect(otherUrl, await t.token('leader'), first.lastSeq(), received));
-        await second.readySeq;
-        await unitEvent(scopes.officer2, 'n-3'); // relayed by the first process, reaches the second through Redis
-        await until(() => received.length === 3, 'second node');
-        expect(received.map((e) => (e.payload as { name: string }).name)).toEqual(['n-1', 'n-2', 'n-3']);
+        // What the other process's feed takes off the stream (not from the outbox table).
+        const streamed = new Set<number>();
+        const feed = other.get(EventFeed);
+        const ingest = feed.ingest.bind(feed);
+        feed.ingest = (events) => (events.forEach((e) => streamed.add(e.seq)), ingest(events));
+        const before = (await t.app.get(DataSource).query(`SELECT coalesce(max(seq), 0)::int AS head FROM outbox_event`))[0].head;
+        await reconnectWhileProducing([url, await listen(other)], 6);
+        const [{ head }] = await t.app.get(DataSource).query(`SELECT max(seq)::int AS head FROM outbox_event`);
+        for (let seq = before + 1; seq <= head; seq++) expect(streamed.has(seq)).toBe(true);
       } finally {
         await other.close();
       }

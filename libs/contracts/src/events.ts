@@ -53,7 +53,15 @@ export interface ComplianceEventPayloads {
   'compliance.screened': { roundId: string | null; departmentId: string | null; screens: number; failingCases: number };
   'compliance.checked': { roundId: string; departmentId: string; score: number; grade: string };
   'compliance.finalized': { roundId: string; roundName: string };
-  'compliance.published': { roundId: string; roundName: string };
+  /** One per checked department, scoped to it: the department learns its own result, and only its own. */
+  'compliance.published': {
+    roundId: string;
+    roundName: string;
+    departmentId: string;
+    departmentName: string;
+    score: number;
+    grade: string;
+  };
   /** Live rates per department from the standing screen (cockpit). */
   'compliance.rates_updated': {
     departmentId: string;

@@ -101,8 +101,12 @@ export class UserService {
     return this.tx.run(async (m) => {
       const user = await m.findOneBy(UserEntity, { id });
       if (!user) throw DomainException.notFound('User', id);
-      AccessPolicy.enforce(AccessPolicy.canAdminister(actor, await this.unitRegionPath(m, user.unitId, 'id')));
-      if (changes.unitId) AccessPolicy.enforce(AccessPolicy.canAdminister(actor, await this.unitRegionPath(m, changes.unitId, 'unitId')));
+      let regionPath = await this.unitRegionPath(m, user.unitId, 'id');
+      AccessPolicy.enforce(AccessPolicy.canAdminister(actor, regionPath));
+      if (changes.unitId) {
+        regionPath = await this.unitRegionPath(m, changes.unitId, 'unitId');
+        AccessPolicy.enforce(AccessPolicy.canAdminister(actor, regionPath));
+      }
       if (id === actor.userId && (changes.disabled || (changes.roles && !changes.roles.includes('ADMIN' as Role)))) {
         throw DomainException.field('id', 'you cannot disable yourself or remove your own administrator role');
       }
@@ -111,6 +115,8 @@ export class UserService {
       Object.assign(user, changes, { updatedAt: new Date() });
       const saved = await m.save(user);
       await this.audit.record(m, actor, { operation: 'updateUser', targetType: 'User', targetId: id, before, after: saved });
+      // Also tells the api nodes to re-check this user's open sockets (disabled, or a new scope).
+      await this.outbox.emit(m, 'org.user_changed', { regionPath, departmentId: saved.unitId }, { userId: id, username: saved.username });
       return saved;
     });
   }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { returning } from '@ducha/database';
 import type { DataSource } from 'typeorm';
 import type { OutboxProjectors } from './outbox-projectors.js';
 import { OUTBOX_COLUMNS, toRelayedEvent, type OutboxRow, type RelayedEvent } from './relayed-event.js';
@@ -6,6 +7,9 @@ import { OUTBOX_COLUMNS, toRelayedEvent, type OutboxRow, type RelayedEvent } fro
 /** Serialises every seq-assigning transaction, whoever runs it: two relays can never interleave. */
 export const RELAY_XACT_LOCK = 0x0d0c4a01;
 const BATCH = 500;
+const RETURNED = OUTBOX_COLUMNS.split(', ')
+  .map((column) => `o.${column}`)
+  .join(', ');
 
 export interface RelayStats {
   relayed: number;
@@ -54,22 +58,20 @@ export class RelayWorker {
 
   /** Returns the number of events relayed. */
   async pass(): Promise<number> {
-    const events = await this.dataSource.transaction('READ COMMITTED', async (m) => {
+    const events = await this.dataSource.transaction('READ COMMITTED', async (m): Promise<RelayedEvent[]> => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RELAY_XACT_LOCK]);
-      const rows: (OutboxRow & { id: string })[] = await m.query(
-        `SELECT id, ${OUTBOX_COLUMNS.replace('seq, ', '')}, NULL AS seq FROM outbox_event WHERE seq IS NULL ORDER BY id LIMIT ${BATCH}`,
+      // One statement takes the waiting rows and numbers them after the head (final: under the lock
+      // no one else gives out seqs); fewer round trips is less latency for every event.
+      const rows = await returning<OutboxRow>(
+        m,
+        `UPDATE outbox_event o SET seq = n.seq, published_at = clock_timestamp()
+           FROM (SELECT id, (SELECT coalesce(max(seq), 0) FROM outbox_event) + row_number() OVER (ORDER BY id) AS seq
+                   FROM outbox_event WHERE seq IS NULL ORDER BY id LIMIT ${BATCH}) n
+          WHERE o.id = n.id
+        RETURNING ${RETURNED}`,
+        [],
       );
-      if (rows.length === 0) return [];
-      const [{ head }] = await m.query('SELECT coalesce(max(seq), 0)::bigint AS head FROM outbox_event');
-      const first = Number(head) + 1;
-      const ids = rows.map((r) => r.id);
-      const seqs = rows.map((_, i) => String(first + i));
-      await m.query(
-        `UPDATE outbox_event o SET seq = v.seq, published_at = clock_timestamp()
-           FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::bigint[]) AS seq) v WHERE o.id = v.id`,
-        [ids, seqs],
-      );
-      const relayed = rows.map((r, i) => toRelayedEvent({ ...r, seq: first + i }));
+      const relayed = rows.map(toRelayedEvent).sort((a, b) => a.seq - b.seq);
       await this.projectors.apply(m, relayed);
       return relayed;
     });

@@ -8,7 +8,9 @@ import {
 } from '@nestjs/websockets';
 import { AuthModule, AuthService } from '@ducha/auth';
 import type { Actor } from '@ducha/common';
+import type { DomainEventPayloads } from '@ducha/contracts';
 import { EventTransport, OutboxReader, type EventFeed, type RelayedEvent } from '@ducha/realtime';
+import { decodeJwt } from 'jose';
 import type { Server, Socket } from 'socket.io';
 import { socketCount } from '../ops/metrics.js';
 import { mayReceive, roomsForActor, roomsForEvent, Rooms, scopeOf } from './socket-scope.js';
@@ -19,6 +21,10 @@ export const SocketEvents = { EVENT: 'event', READY: 'ready' } as const;
 interface SocketData {
   actor: Actor;
   lastSeq: number | null;
+  /** Kept to check the account again when it changes (disabled, new unit or roles). */
+  token: string;
+  /** When the access token expires (ms since the epoch): the socket is cut then. */
+  expiresAt: number;
 }
 
 function parseLastSeq(raw: unknown): number | null {
@@ -30,6 +36,9 @@ function parseLastSeq(raw: unknown): number | null {
  * The live channel. The handshake carries an access token (refused without a valid one) and the
  * last seq the client applied; the server joins the rooms the actor's scope allows, replays from the
  * outbox table what the client may see after that seq, then switches it to live without a gap.
+ * A socket lives no longer than its token, nor than its account as it was: it is cut when the token
+ * expires, and when the user is changed (disabled, or given another unit or roles) it is checked
+ * again at once and cut unless the same token still gives the same rooms.
  */
 @WebSocketGateway({ path: '/socket.io', cors: { origin: true, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -50,14 +59,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       if (typeof token !== 'string' || token === '') return next(new Error('UNAUTHENTICATED'));
       this.auth.actorForAccessToken(token).then(
         (actor) => {
-          (socket.data as SocketData) = { actor, lastSeq: parseLastSeq(lastSeq) };
+          const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
+          (socket.data as SocketData) = { actor, lastSeq: parseLastSeq(lastSeq), token, expiresAt };
           next();
         },
         () => next(new Error('UNAUTHENTICATED')),
       );
     });
-    this.feed = await this.transport.listen();
-    this.unsubscribe = this.feed.subscribe((event) => this.broadcast(event));
+    this.feed = await this.transport.listen(server);
+    this.unsubscribe = this.feed.subscribe((event) => {
+      this.broadcast(event);
+      if (event.type === 'org.user_changed') void this.recheckUser((event.payload as DomainEventPayloads['org.user_changed']).userId);
+    });
   }
 
   onModuleDestroy(): void {
@@ -68,9 +81,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const data = socket.data as SocketData;
     if (!data?.actor) return void socket.disconnect(true);
     socketCount.inc();
+    const expiry = setTimeout(() => socket.disconnect(true), data.expiresAt - Date.now());
+    socket.once('disconnect', () => clearTimeout(expiry));
     await socket.join([...roomsForActor(data.actor), Rooms.replaying]);
     try {
-      await this.catchUp(socket, data.actor, data.lastSeq ?? this.feed.headSeq);
+      // Without a last seq: live from what is relayed now (this process's feed may still be behind).
+      await this.catchUp(socket, data.actor, data.lastSeq ?? (await this.reader.headSeq()));
     } catch (error) {
       this.logger.warn(`replay for ${data.actor.username} failed: ${(error as Error).message}`);
       socket.disconnect(true);
@@ -81,9 +97,24 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if ((socket.data as SocketData)?.actor) socketCount.dec();
   }
 
+  /**
+   * To this process's sockets only: every api node gets every event through its own feed. One
+   * broadcast serialises the event once for all the sockets in its rooms.
+   */
   private broadcast(event: RelayedEvent): void {
     const rooms = roomsForEvent(event);
-    if (rooms.length > 0) this.server.to(rooms).except(Rooms.replaying).emit(SocketEvents.EVENT, event);
+    if (rooms.length > 0) this.server.local.to(rooms).except(Rooms.replaying).emit(SocketEvents.EVENT, event);
+  }
+
+  private async recheckUser(userId: string): Promise<void> {
+    const ids = [...(this.server.sockets.adapter.rooms.get(Rooms.user(userId)) ?? [])];
+    for (const socket of ids.map((id) => this.server.sockets.sockets.get(id))) {
+      if (!socket) continue;
+      const { actor, token } = socket.data as SocketData;
+      const now = await this.auth.actorForAccessToken(token).catch(() => undefined);
+      if (!now || roomsForActor(now).join() !== roomsForActor(actor).join()) socket.disconnect(true);
+      else (socket.data as SocketData).actor = now;
+    }
   }
 
   /** Replays from the table up to its head, waits for this process's feed to get there, then goes live. */
