@@ -343,6 +343,14 @@ describe('Case-file review campaign, end to end', () => {
     await ok(`mutation($c: ID!) { finalizeCampaign(campaignId: $c) { stage } }`, { c: campaignId }, 'inspector');
     const RESULTS = `query($c: ID!) { campaignResults(campaignId: $c) { files meanScore typicalProblems departments { departmentName filesReviewed meanScore grade rank gradeCounts } } }`;
     expect((await err(RESULTS, { c: campaignId }, 'officer'))?.extensions?.code).toBe('NOT_FOUND');
+    // The officer's own results list leaves out the finalized campaign their campaign list still shows.
+    const MINE = `{ myReviewResults { total items { campaignId departmentsRanked result { departmentName meanScore grade rank } } } }`;
+    const listed = (await ok(`{ reviewCampaigns { items { id } } }`, {}, 'officer')).reviewCampaigns.items;
+    expect(listed.map((c: { id: string }) => c.id)).toContain(campaignId);
+    const before = (await ok(MINE, {}, 'officer')).myReviewResults;
+    expect(before.items.map((r: { campaignId: string }) => r.campaignId)).not.toContain(campaignId);
+    expect(before.items).toHaveLength(before.total);
+    expect((await err(MINE, {}, 'inspector'))?.extensions?.code).toBe('FORBIDDEN');
     const results = (await ok(RESULTS, { c: campaignId }, 'inspector')).campaignResults;
     expect(results.files).toBe(9);
     const scjg = results.departments.find((d: { departmentName: string }) => d.departmentName === '区市场监督管理局');
@@ -356,6 +364,13 @@ describe('Case-file review campaign, end to end', () => {
     expect(results.departments.map((d: { rank: number }) => d.rank)).toEqual([1, 2, 3]);
     await ok(`mutation($c: ID!) { publishBulletin(campaignId: $c) { stage } }`, { c: campaignId }, 'inspector');
     expect((await ok(RESULTS, { c: campaignId }, 'officer')).campaignResults.files).toBe(9);
+    const after = (await ok(MINE, {}, 'officer')).myReviewResults;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items[0]).toEqual({
+      campaignId,
+      departmentsRanked: 3,
+      result: { departmentName: '区市场监督管理局', meanScore: 66.67, grade: 'PASS', rank: 3 },
+    });
 
     const docx = await download(`/exports/review-campaigns/${campaignId}/bulletin.docx`, 'leader');
     expect(docx.status).toBe(200);

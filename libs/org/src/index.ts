@@ -4,6 +4,8 @@ export { OrgModule } from './org.module.js';
 export { OrgService, insertRegion, type UnitFilter } from './org.service.js';
 export { UserService } from './user.service.js';
 export { OfficerService } from './officer.service.js';
+export { InspectorDirectory } from './inspector-directory.service.js';
+export { Inspector } from './models/inspector.model.js';
 export { OrgImportService, OrgImportKind } from './org-import.service.js';
 export { AccessPolicy, PolicyRule, type Decision, type Placement } from './access-policy.js';
 export { RegionEntity } from './entities/region.entity.js';

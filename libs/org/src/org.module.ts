@@ -4,6 +4,8 @@ import { OfficerEntity } from './entities/officer.entity.js';
 import { RegionEntity } from './entities/region.entity.js';
 import { UnitEntity } from './entities/unit.entity.js';
 import { UserEntity } from './entities/user.entity.js';
+import { InspectorDirectory } from './inspector-directory.service.js';
+import { InspectorResolver } from './inspector.resolver.js';
 import { OfficerService } from './officer.service.js';
 import { OrgImportController } from './org-import.controller.js';
 import { OrgImportService } from './org-import.service.js';
@@ -15,7 +17,7 @@ import { UserService } from './user.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([RegionEntity, UnitEntity, UserEntity, OfficerEntity])],
   controllers: [OrgImportController],
-  providers: [OrgService, UserService, OfficerService, OrgImportService, OrgResolver, UserResolver],
-  exports: [OrgService, UserService, OfficerService],
+  providers: [OrgService, UserService, OfficerService, OrgImportService, OrgResolver, UserResolver, InspectorDirectory, InspectorResolver],
+  exports: [OrgService, UserService, OfficerService, InspectorDirectory],
 })
 export class OrgModule {}

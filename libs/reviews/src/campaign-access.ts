@@ -5,7 +5,6 @@ import type { EntityManager } from 'typeorm';
 import { CampaignStage, ReviewCampaignEntity } from './entities/review-campaign.entity.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PUBLISHED_STAGES = new Set([CampaignStage.PUBLISHED]);
 
 /** Office staff of the campaign's region read it; departments in scope read it too (their self-check, the bulletin). */
 export function canReadCampaign(actor: Actor, c: ReviewCampaignEntity): boolean {
@@ -16,8 +15,11 @@ export function canReadCampaign(actor: Actor, c: ReviewCampaignEntity): boolean 
 /** Results and bulletin: inspectors and admins from finalizing, departments and leaders once published. */
 export function canReadResults(actor: Actor, c: ReviewCampaignEntity): boolean {
   if (!canReadCampaign(actor, c) || !c.results) return false;
-  if (PUBLISHED_STAGES.has(c.stage)) return true;
-  return actor.roles.includes(Role.INSPECTOR) || actor.roles.includes(Role.ADMIN);
+  const published = c.stage === CampaignStage.PUBLISHED;
+  // A department in the campaign reads them as its own results: the shared rule, once published.
+  if (!AccessPolicy.canReadResults(actor, { unitId: actor.unitId, regionPath: c.regionPath }, published).allowed) return false;
+  // Of the office, only those who finalize read them before publication (leaders wait for the bulletin).
+  return published || actor.roles.includes(Role.INSPECTOR) || actor.roles.includes(Role.ADMIN);
 }
 
 /** Planning and running a campaign: inspectors of the campaign's office region; leaders never edit. */
