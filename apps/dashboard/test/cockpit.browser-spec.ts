@@ -24,6 +24,11 @@ async function issueTask(
   return task.issueRectification;
 }
 
+/** The HEAD_IN_COURT row of the assessment's rates table, cell of quarter `q`. */
+function headInCourt(page: Page, q: number) {
+  return page.getByTestId('cockpit-assessment-rates').locator('tr', { hasText: '负责人出庭应诉率' }).locator('td').nth(q);
+}
+
 async function kpi(page: Page, key: string): Promise<number> {
   return Number((await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent())?.replace(/[^\d.]/g, ''));
 }
@@ -57,6 +62,13 @@ describe('cockpit (browser)', () => {
     await screenshot(page, 'cockpit-1920');
     const issuedBefore = await kpi(page, 'tasksIssued');
 
+    // Warning levels and the assessment (seeded: Q1–Q2 statistics, the plan's measures) are on the page.
+    for (const level of ['RED', 'YELLOW', 'GREEN']) await page.getByTestId(`warning-${level}`).waitFor();
+    expect(await headInCourt(page, 1).textContent()).toMatch(/^\d+\.\d%$/);
+    expect(await headInCourt(page, 3).textContent()).toBe('—');
+    const measures = await page.getByTestId('cockpit-measures').locator('.ant-statistic-content').allTextContents();
+    expect(measures.map((m) => Number(m.replace(/[^\d]/g, ''))).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+
     const [inspector, officer] = [await apiLogin(api.baseUrl, 'inspector'), await apiLogin(api.baseUrl, 'officer')];
     const task = await issueTask(api.baseUrl, inspector, officer.unitId, '驾驶舱测试：执法公示不及时');
     await page.getByTestId('cockpit-feed').getByText(`收到整改通知（${task.taskNo}）`).waitFor({ timeout: 20_000 });
@@ -81,6 +93,47 @@ describe('cockpit (browser)', () => {
     const feed = await page.getByTestId('cockpit-feed').locator('.ant-list-item').allTextContents();
     expect(feed.filter((line) => line.includes(`签收了整改通知（${task.taskNo}）`))).toHaveLength(1);
     await screenshot(page, 'cockpit-live');
+
+    // A department reports its Q3 statistics: the head-in-court rate for Q3 appears without a reload (3 of 4).
+    const admin = await apiLogin(api.baseUrl, 'admin');
+    const frameworks = await gql<{ assessmentFrameworks: { items: { id: string }[] } }>(
+      api.baseUrl,
+      `{ assessmentFrameworks { items { id } } }`,
+      {},
+      admin.token,
+    );
+    const frameworkId = frameworks.assessmentFrameworks.items[0].id;
+    // The same keys the department reported for Q1 (seeded).
+    const q1 = await gql<{ assessmentStatistics: { key: string }[] }>(
+      api.baseUrl,
+      `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026, quarter: 1) { key } }`,
+      { f: frameworkId },
+      officer.token,
+    );
+    const keys = [...new Set(q1.assessmentStatistics.map((x) => x.key))];
+    await gql(
+      api.baseUrl,
+      `mutation($input: StatisticsInput!) { submitAssessmentStatistics(input: $input) { key } }`,
+      {
+        input: {
+          frameworkId,
+          year: 2026,
+          quarter: 3,
+          items: keys.map((key) => ({ key, numerator: 3, denominator: 4 })),
+        },
+      },
+      officer.token,
+    );
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="cockpit-assessment-rates"] tr')]
+          .find((row) => row.textContent?.includes('负责人出庭应诉率'))
+          ?.querySelectorAll('td')[3]?.textContent === '75.0%',
+      undefined,
+      { timeout: 20_000 },
+    );
+    await page.getByTestId('cockpit-assessment').scrollIntoViewIfNeeded();
+    await screenshot(page, 'cockpit-assessment');
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, 'cockpit-laptop');

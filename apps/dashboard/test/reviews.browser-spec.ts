@@ -1,39 +1,20 @@
 import type { Page } from 'playwright-core';
-import { startApiProcess, type ApiProcess } from './support/api-process.js';
-import { launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
+import { dropdownOption, pick } from './support/antd.js';
+import { screenshot } from './support/browser.js';
 import { apiLogin, gql } from './support/graphql.js';
-
-async function pick(page: Page, selectTestId: string, option: string): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  await page.keyboard.type(option.slice(0, 6));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  await page.keyboard.press('Escape');
-}
+import { assignedCampaign, createInspector, fullMarks, inspectorIds, MEE_RUBRIC, submitOwnSheet } from './support/reviews.js';
+import { browserSuite } from './support/suite.js';
 
 /** 案卷评查: the demo inspector plans a campaign, draws with a seed, and scores a file with a veto and an N/A item. */
 describe('case-file review (browser)', () => {
-  let api: ApiProcess;
-  let browser: TestBrowser;
+  const suite = browserSuite(['inspector']);
   let page: Page;
-
-  beforeAll(async () => {
-    api = await startApiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await signIn(page, api.baseUrl, 'inspector');
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  afterEach(() => {
-    expect(browser.consoleErrors).toEqual([]);
+  beforeAll(() => {
+    page = suite.page('inspector');
   });
 
   it('creates a campaign with the step form, draws with the seed shown, scores a file live and matches the server score', async () => {
-    await page.goto(`${api.baseUrl}/reviews`);
+    await page.goto(`${suite.baseUrl}/reviews`);
     await page.getByTestId('campaigns-table').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'reviews-campaigns');
 
@@ -46,6 +27,8 @@ describe('case-file review (browser)', () => {
     await pick(page, 'campaign-departments', '区市场监督管理局');
     await screenshot(page, 'reviews-campaign-form');
     await page.getByTestId('campaign-next').click();
+    // Reviewers are chosen by name among the region's inspectors (the second one joins me).
+    await pick(page, 'campaign-reviewers', '赵评查');
     await page.getByTestId('campaign-create').click();
 
     // The campaign page: draw with a seed (shown afterwards), then assign reviewers.
@@ -84,10 +67,10 @@ describe('case-file review (browser)', () => {
     expect(await page.getByTestId('server-score').textContent()).toContain('服务器计分：0 分');
 
     // The server's stored score equals the one the browser computed.
-    const inspector = await apiLogin(api.baseUrl, 'inspector');
+    const inspector = await apiLogin(suite.baseUrl, 'inspector');
     const campaignId = new URL(page.url()).pathname.split('/')[2]!;
     const sheets = await gql<{ myScoreSheets: { items: { id: string; score: number | null; vetoHits: string[]; status: string }[] } }>(
-      api.baseUrl,
+      suite.baseUrl,
       `query($id: ID!) { myScoreSheets(campaignId: $id, page: 1, pageSize: 50) { items { id score vetoHits status } } }`,
       { id: campaignId },
       inspector.token,
@@ -95,5 +78,63 @@ describe('case-file review (browser)', () => {
     const submitted = sheets.myScoreSheets.items.find((s) => s.status === 'SUBMITTED')!;
     expect(submitted.score).toBe(0);
     expect(submitted.vetoHits).toEqual(['L02']);
+  });
+
+  it('shows who scores which file, greys out the reviewers a rule blocks with the reason, reassigns, and queues a disputed file for re-check', async () => {
+    const base = suite.baseUrl;
+    const [admin, inspector, inspector2, officer] = await Promise.all(
+      ['admin', 'inspector', 'inspector2', 'officer'].map((u) => apiLogin(base, u)),
+    );
+    // Arrange: an inspector working in the reviewed department (recused from its files) and a third office inspector.
+    await createInspector(base, admin, 'insp-scjg', '钱回避', officer.unitId);
+    await createInspector(base, admin, 'insp-third', '孙复核', inspector.unitId);
+    const ids = await inspectorIds(base, inspector);
+    const team = [ids.get('inspector')!, ids.get('inspector2')!];
+    const reassignCampaign = await assignedCampaign(base, inspector, '改派演示评查', 'reassign-demo', officer.unitId, team);
+
+    await page.goto(`${base}/reviews/${reassignCampaign}`);
+    const rows = page.getByTestId('assignments-table').locator('tbody tr.ant-table-row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    const row = rows.first();
+    const before = (await row.locator('td').nth(2).textContent())!;
+    await row.getByTestId('reviewer-picker').click();
+    const recused = dropdownOption(page, '钱回避');
+    await recused.waitFor();
+    expect(await recused.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    expect(await recused.textContent()).toContain('不可选：评查人员不得评查本单位的案卷，应当回避');
+    expect(await dropdownOption(page, before).textContent()).toContain('已是该案卷的初评人员');
+    await screenshot(page, 'reviews-assignments');
+    await dropdownOption(page, '孙复核').click();
+    await row.getByTestId('reviewer-assign').click();
+    await page.getByText('已改派').waitFor();
+    await page.getByTestId('assignments-table').getByRole('cell', { name: '孙复核', exact: true }).waitFor();
+
+    // A file both reviewers scored differently (full marks, then a veto) waits for its re-check.
+    const recheckCampaign = await assignedCampaign(base, inspector, '复核演示评查', 'recheck-demo', officer.unitId, team);
+    const rubric = await gql<{ rubric: { template: Parameters<typeof fullMarks>[0] } }>(
+      base,
+      `query($c: String!, $v: String!) { rubric(code: $c, version: $v) { template } }`,
+      { c: MEE_RUBRIC.code, v: MEE_RUBRIC.version },
+      inspector.token,
+    );
+    const clean = fullMarks(rubric.rubric.template);
+    await submitOwnSheet(base, inspector, recheckCampaign, clean);
+    await submitOwnSheet(base, inspector2, recheckCampaign, { ...clean, L02: { hit: true, note: '执法主体不适格' } });
+
+    await page.goto(`${base}/reviews`);
+    await page.getByTestId('recheck-queue-link').click();
+    const queued = page.getByTestId('recheck-queue').locator('tbody tr.ant-table-row', { hasText: '复核演示评查' });
+    await queued.waitFor();
+    expect(await queued.textContent()).toContain('100 分 · 优秀');
+    expect(await queued.textContent()).toContain('0 分 · 不合格');
+    expect(await queued.textContent()).toContain('未指派');
+    await queued.getByTestId('reviewer-picker').click();
+    expect(await dropdownOption(page, '李督察').textContent()).toContain('已是该案卷的初评人员');
+    await dropdownOption(page, '孙复核').click();
+    await queued.getByTestId('reviewer-assign').click();
+    await page.getByText('已指派复核人员').waitFor();
+    await queued.getByRole('cell', { name: '孙复核', exact: true }).waitFor();
+    await screenshot(page, 'reviews-recheck-queue');
   });
 });

@@ -1,4 +1,13 @@
-import { AuditOutlined, DashboardOutlined, FileSearchOutlined, FlagOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  SettingOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Role } from '@ducha/contracts';
 import { lazy, type ComponentType, type CSSProperties } from 'react';
 import type { MessageKey } from '../i18n/locales';
@@ -44,6 +53,30 @@ export const FEATURES: readonly FeatureEntry[] = [
     // Leaders read the ledger; the screen itself will hide every action from them.
     roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER, Role.LEADER],
     page: lazy(() => import('../features/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),
+  },
+  {
+    key: 'results',
+    labelKey: 'nav.myResults',
+    icon: TrophyOutlined,
+    // A department's own published review and three-systems results.
+    roles: [Role.DEPARTMENT_OFFICER],
+    page: lazy(() => import('../features/results/MyResultsPage').then((m) => ({ default: m.MyResultsPage }))),
+  },
+  {
+    key: 'cases',
+    labelKey: 'nav.cases',
+    icon: FileTextOutlined,
+    // The facts of the files reviews and screens judge (office: the region; officers: their department).
+    roles: [Role.INSPECTOR, Role.DEPARTMENT_OFFICER],
+    page: lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
+  },
+  {
+    key: 'assessment',
+    labelKey: 'nav.assessment',
+    icon: AimOutlined,
+    // Tabs per role: the plan (office), progress reports (departments), scores (inspectors, leaders).
+    roles: [Role.ADMIN, Role.INSPECTOR, Role.DEPARTMENT_OFFICER, Role.LEADER],
+    page: lazy(() => import('../features/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))),
   },
   {
     key: 'cockpit',

@@ -9,6 +9,11 @@ const TABS: { key: string; label: MessageKey; Page: ReturnType<typeof lazy> }[] 
   { key: 'users', label: 'admin.tab.users', Page: lazy(() => import('./UsersTab').then((m) => ({ default: m.UsersTab }))) },
   { key: 'officers', label: 'admin.tab.officers', Page: lazy(() => import('./OfficersTab').then((m) => ({ default: m.OfficersTab }))) },
   { key: 'imports', label: 'admin.tab.imports', Page: lazy(() => import('./ImportTab').then((m) => ({ default: m.ImportTab }))) },
+  {
+    key: 'templates',
+    label: 'admin.tab.templates',
+    Page: lazy(() => import('./TemplateImportTab').then((m) => ({ default: m.TemplateImportTab }))),
+  },
   { key: 'calendar', label: 'admin.tab.calendar', Page: lazy(() => import('./CalendarTab').then((m) => ({ default: m.CalendarTab }))) },
   { key: 'audit', label: 'admin.tab.audit', Page: lazy(() => import('./AuditTab').then((m) => ({ default: m.AuditTab }))) },
 ];

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { formatInShanghai, inShanghai } from '../../shared/time/dayjs';
 import { REGIONS } from '../admin/operations';
+import { AssessmentPanels } from './AssessmentPanels';
 import { Chart } from './Chart';
 import styles from './CockpitPage.module.css';
 import { feedText } from './feedText';
@@ -15,6 +16,11 @@ import { COCKPIT, type CockpitData } from './operations';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, digits = 1): string => (v === null ? '—' : v.toFixed(digits));
+const WARNINGS = [
+  ['RED', '#ff7875'],
+  ['YELLOW', '#ffd666'],
+  ['GREEN', '#95de64'],
+] as const;
 const GRADE_NAMES: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 const FLOW = ['ISSUED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'CLOSED', 'CANCELLED'] as const;
 const STATE_NAMES: Record<string, string> = {
@@ -130,6 +136,7 @@ export function CockpitPage() {
                 ['tasksOverdue', String(c.kpis.tasksOverdue)],
                 ['completionRate', pct(c.kpis.completionRate)],
                 ['onTimeRate', pct(c.kpis.onTimeRate)],
+                ['clearDownRate', pct(c.kpis.clearDownRate)],
                 ['meanComplianceScore', num(c.kpis.meanComplianceScore)],
               ] as const
             ).map(([key, value]) => (
@@ -191,7 +198,21 @@ export function CockpitPage() {
                 />
               </div>
             </Col>
-            <Col xs={24}>
+            <Col xs={24} xl={6}>
+              <div className={styles.panel} data-testid="cockpit-warnings">
+                <div className={styles.panelTitle}>{t('ck.warnings')}</div>
+                {WARNINGS.map(([key, color]) => (
+                  <div key={key} data-testid={`warning-${key}`}>
+                    <Statistic
+                      title={<span className={styles.muted}>{t(`ck.warn.${key}` as MessageKey)}</span>}
+                      value={c.warningLevels.find((w) => w.key === key)?.count ?? 0}
+                      styles={{ content: { color } }}
+                    />
+                  </div>
+                ))}
+              </div>
+            </Col>
+            <Col xs={24} xl={18}>
               <div className={styles.panel}>
                 <div className={styles.panelTitle}>{t('ck.overdue')}</div>
                 <Table
@@ -216,6 +237,9 @@ export function CockpitPage() {
               </div>
             </Col>
           </Row>
+          <div className={styles.section}>
+            <AssessmentPanels a={c.assessment} t={t} />
+          </div>
         </>
       )}
     </div>

@@ -21,6 +21,8 @@ export interface CockpitData {
     completionRate: number | null;
     onTimeRate: number | null;
     clearDownRate: number | null;
+    departmentsWithTasks: number;
+    departmentsCleared: number;
     complianceChecks: number;
     meanComplianceScore: number | null;
     disclosureOnTimeRate: number | null;
@@ -54,6 +56,27 @@ export interface CockpitData {
     tasksClosed: number;
     complianceChecks: number;
   }[];
+  assessment: CockpitAssessmentData;
+}
+
+export interface CockpitAssessmentData {
+  year: number;
+  quarter: number | null;
+  scores: { quarter: number; departments: number; meanScore: number | null }[];
+  ranking: { rank: number; departmentId: string; departmentName: string; score: number }[];
+  indicators: { code: string; title: string; earned: number; weight: number; rate: number | null }[];
+  rates: { quarter: number; key: string; numerator: number; denominator: number; rate: number | null; departments: number }[];
+  measures: CountByKey[];
+  measuresLate: number;
+  lateMeasures: {
+    measureId: string;
+    code: string;
+    title: string;
+    leadUnitName: string;
+    status: string;
+    deadline: string;
+    daysLate: number;
+  }[];
 }
 
 export const COCKPIT: TypedDocumentNode<{ cockpit: CockpitData }, { regionId: string; period: string; page: number; pageSize: number }> =
@@ -75,6 +98,8 @@ export const COCKPIT: TypedDocumentNode<{ cockpit: CockpitData }, { regionId: st
           completionRate
           onTimeRate
           clearDownRate
+          departmentsWithTasks
+          departmentsCleared
           complianceChecks
           meanComplianceScore
           disclosureOnTimeRate
@@ -123,6 +148,50 @@ export const COCKPIT: TypedDocumentNode<{ cockpit: CockpitData }, { regionId: st
           tasksIssued
           tasksClosed
           complianceChecks
+        }
+        assessment {
+          year
+          quarter
+          scores {
+            quarter
+            departments
+            meanScore
+          }
+          ranking {
+            rank
+            departmentId
+            departmentName
+            score
+          }
+          indicators {
+            code
+            title
+            earned
+            weight
+            rate
+          }
+          rates {
+            quarter
+            key
+            numerator
+            denominator
+            rate
+            departments
+          }
+          measures {
+            key
+            count
+          }
+          measuresLate
+          lateMeasures {
+            measureId
+            code
+            title
+            leadUnitName
+            status
+            deadline
+            daysLate
+          }
         }
       }
     }

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Input, Popconfirm, Progress, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ScreenFailures } from './ScreenFailures';
 import type { MessageKey } from '../../i18n/locales';
 import { useLocale, useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
@@ -119,16 +120,7 @@ export function CheckPage() {
                   <Tag color={i.screenResult === 'PASS' ? 'green' : 'red'}>
                     {t(`cp.result.${i.screenResult}` as MessageKey)} {i.screenTotal !== null ? `${i.screenPassed}/${i.screenTotal}` : ''}
                   </Tag>
-                  {i.screenFailures.length > 0 && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('cp.failures', { count: i.screenFailures.length + i.screenFailuresOmitted })}：
-                      {i.screenFailures
-                        .slice(0, 3)
-                        .map((f) => `${f.label}（${f.reason}）`)
-                        .join('；')}
-                      {i.screenFailuresOmitted > 0 ? ` ${t('cp.omitted', { count: i.screenFailuresOmitted })}` : ''}
-                    </Typography.Text>
-                  )}
+                  {i.screenFailures.length > 0 && <ScreenFailures failures={i.screenFailures} omitted={i.screenFailuresOmitted} />}
                 </Space>
               ) : (
                 '—'

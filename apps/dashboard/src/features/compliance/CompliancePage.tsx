@@ -9,6 +9,7 @@ import { useAuth, useMe } from '../../app/auth/useAuth';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
+import { useInspectorOptions } from '../../shared/org/inspectors';
 import { UNITS } from '../admin/operations';
 import { CheckPage } from './CheckPage';
 import { CHECKLISTS, CREATE_ROUND, ROUNDS, type RoundRow } from './operations';
@@ -69,7 +70,14 @@ function RoundList() {
 function CreateRoundModal({ onClose }: { onClose(createdId: string | null): void }) {
   const t = useT();
   const me = useMe();
-  const [form] = Form.useForm<{ name: string; checklistId: string; departmentIds: string[]; period: [Dayjs, Dayjs] }>();
+  const [form] = Form.useForm<{
+    name: string;
+    checklistId: string;
+    departmentIds: string[];
+    inspectorIds: string[];
+    period: [Dayjs, Dayjs];
+  }>();
+  const inspectors = useInspectorOptions();
   const checklists = useQuery(CHECKLISTS, { variables: { page: 1, pageSize: 50 } });
   const units = useQuery(UNITS, { variables: { page: 1, pageSize: 200, enforcementOnly: true } });
   const [create, state] = useMutationWithToast(CREATE_ROUND, { form, success: 'common.created' });
@@ -88,13 +96,14 @@ function CreateRoundModal({ onClose }: { onClose(createdId: string | null): void
       <Form
         form={form}
         layout="vertical"
+        initialValues={{ inspectorIds: [me.id] }}
         onFinish={(v) =>
           void create({
             input: {
               name: v.name.trim(),
               checklistId: v.checklistId,
               departmentIds: v.departmentIds,
-              inspectorIds: [me.id],
+              inspectorIds: v.inspectorIds,
               periodFrom: v.period[0].format('YYYY-MM-DD'),
               periodTo: v.period[1].format('YYYY-MM-DD'),
             },
@@ -117,6 +126,15 @@ function CreateRoundModal({ onClose }: { onClose(createdId: string | null): void
             mode="multiple"
             showSearch={{ optionFilterProp: 'label' }}
             options={(units.data?.units.items ?? []).filter((u) => !u.isSupervisingOffice).map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="inspectorIds" label={t('cp.inspectors')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select
+            mode="multiple"
+            loading={inspectors.loading}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={inspectors.options}
+            data-testid="round-inspectors"
           />
         </Form.Item>
       </Form>

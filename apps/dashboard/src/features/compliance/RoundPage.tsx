@@ -2,32 +2,30 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@ducha/contracts';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/useAuth';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { JobProgressBar } from '../../shared/progress/JobProgressBar';
+import { useJobProgress } from '../../shared/progress/useJobProgress';
 import { FINALIZE_ROUND, PUBLISH_ROUND, ROUND, RUN_SCREENING, type CheckRow } from './operations';
 
-/** One round: screening (progress polled while it runs), each department's check, results and exports. */
+/** One round: screening (progress pushed by its events), each department's check, results and exports. */
 export function RoundPage() {
   const t = useT();
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const { roundId = '' } = useParams();
-  const { data, refetch, startPolling, stopPolling } = useQuery(ROUND, { variables: { id: roundId }, fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(ROUND, { variables: { id: roundId }, fetchPolicy: 'cache-and-network' });
+  // The screening job reports its progress as events on the live socket (keyed by the round's id).
+  const progress = useJobProgress(roundId, () => void refetch());
   const [screen, screening] = useMutationWithToast(RUN_SCREENING, { success: 'task.done' });
   const [finalize, finalizing] = useMutationWithToast(FINALIZE_ROUND, { success: 'task.done' });
   const [publish, publishing] = useMutationWithToast(PUBLISH_ROUND, { success: 'task.done' });
   const round = data?.complianceRound;
   const running = round?.screening === 'QUEUED' || round?.screening === 'RUNNING';
-  useEffect(() => {
-    if (running) startPolling(2000);
-    else stopPolling();
-    return () => stopPolling();
-  }, [running, startPolling, stopPolling]);
   if (!round) return <Spin />;
   const inspector = hasRole(Role.INSPECTOR);
   const finished = round.stage === 'FINALIZED' || round.stage === 'PUBLISHED';
@@ -50,6 +48,7 @@ export function RoundPage() {
           {t('cp.screening')}：{t(`cp.screening.${round.screening}` as MessageKey)}
         </Tag>
       </Space>
+      {progress && <JobProgressBar progress={progress} label="progress.screening" testId="screening-progress" />}
       {round.screeningError && <Alert type="error" showIcon title={round.screeningError} />}
       <Space wrap>
         {inspector && !finished && (

@@ -115,13 +115,13 @@ export function TaskActions({ detail, onChanged }: { detail: TaskDetail; onChang
       >
         {t('task.approve')}（{pending.requestedDeadline}）
       </Button>,
-      <Button key="reject" danger onClick={() => setReasonKind('reject')}>
+      <Button key="reject" danger onClick={() => setReasonKind('reject')} data-testid="task-reject-extension">
         {t('task.reject')}
       </Button>,
     );
   if (isOffice && open)
     buttons.push(
-      <Button key="cancel" onClick={() => setReasonKind('cancel')}>
+      <Button key="cancel" onClick={() => setReasonKind('cancel')} data-testid="task-cancel">
         {t('task.cancel')}
       </Button>,
     );
@@ -237,7 +237,7 @@ function ReasonModal({ kind, detail, onClose }: { kind: Exclude<ReasonKind, null
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         {kind === 'extension' && (
           <Form.Item name="newDeadline" label={t('task.newDeadline')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= detail.task.deadline} />
+            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= detail.task.deadline} data-testid="extension-deadline" />
           </Form.Item>
         )}
         <Form.Item

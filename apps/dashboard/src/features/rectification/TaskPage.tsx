@@ -89,6 +89,9 @@ export function TaskPage() {
           title={t('task.returnedBecause', { reason: lastReturn.verdictNote })}
         />
       )}
+      {task.state === 'CANCELLED' && task.cancelReason && (
+        <Alert type="info" showIcon data-testid="task-cancel-reason" title={t('task.cancelledBecause', { reason: task.cancelReason })} />
+      )}
       <TaskActions detail={detail} onChanged={() => void refetch()} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>

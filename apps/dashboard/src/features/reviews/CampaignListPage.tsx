@@ -37,9 +37,14 @@ export function CampaignListPage() {
       data-testid="campaigns-page"
       extra={
         hasRole(Role.INSPECTOR) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="campaign-new">
-            {t('rv.new')}
-          </Button>
+          <Space>
+            <Button onClick={() => void navigate('/reviews/rechecks')} data-testid="recheck-queue-link">
+              {t('rv.rechecks')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="campaign-new">
+              {t('rv.new')}
+            </Button>
+          </Space>
         )
       }
     >
@@ -72,14 +77,12 @@ export function CampaignListPage() {
       />
       {creating && (
         <CreateCampaignDrawer
-          knownReviewerIds={[...new Set(campaigns.flatMap((c) => c.reviewerIds))]}
           onClose={(created) => {
             setCreating(false);
             if (created) void navigate(`/reviews/${created}`);
           }}
         />
       )}
-      <Space />
     </Card>
   );
 }

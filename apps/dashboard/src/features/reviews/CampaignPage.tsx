@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
 import { useLiveEvents } from '../../app/realtime/useLiveEvents';
+import { AssignmentsCard } from './AssignmentsCard';
 import { StageTag } from './CampaignListPage';
 import {
   ASSIGN,
@@ -172,6 +173,9 @@ export function CampaignPage() {
           />
         </Card>
       )}
+      {inspector && c.stage !== 'PLANNED' && c.stage !== 'SELF_CHECK' && c.stage !== 'DRAWN' && (
+        <AssignmentsCard campaignId={c.id} canReassign={c.stage === 'REVIEWING' || c.stage === 'RECHECK'} />
+      )}
       <Card size="small" title={t('rv.files')}>
         <Table<ReviewFileRow>
           data-testid="review-files"
@@ -186,7 +190,7 @@ export function CampaignPage() {
             onChange: (page, pageSize) => setFilePaging({ page, pageSize }),
           }}
           columns={[
-            { title: t('rv.fileNo'), dataIndex: 'fileNo' },
+            { title: t('rv.fileNo'), dataIndex: 'fileNo', render: (no: string, f) => <Link to={`/cases/${f.caseFileId}`}>{no}</Link> },
             { title: t('rv.department'), dataIndex: 'departmentName' },
             { title: t('rv.caseType'), dataIndex: 'caseType', width: 120 },
             { title: t('rv.status'), dataIndex: 'status', width: 100 },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMe } from '../../app/auth/useAuth';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
+import { useInspectorOptions } from '../../shared/org/inspectors';
 import { inShanghai } from '../../shared/time/dayjs';
 import { UNITS } from '../admin/operations';
 import { CREATE_CAMPAIGN, RUBRICS } from './operations';
@@ -30,17 +31,8 @@ const STEP_FIELDS: (string | string[])[][] = [
   ['reviewerIds', 'reviewersPerFile'],
 ];
 
-/**
- * The campaign step-form. Reviewer choice: the API offers inspectors no user directory, so the
- * choices are you and the inspectors of earlier campaigns (named by id); see the dashboard README.
- */
-export function CreateCampaignDrawer({
-  knownReviewerIds,
-  onClose,
-}: {
-  knownReviewerIds: string[];
-  onClose(createdId: string | null): void;
-}) {
+/** The campaign step-form; reviewers are chosen among the active inspectors of my region. */
+export function CreateCampaignDrawer({ onClose }: { onClose(createdId: string | null): void }) {
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<CampaignForm>();
@@ -50,10 +42,7 @@ export function CreateCampaignDrawer({
   const [create, creating] = useMutationWithToast(CREATE_CAMPAIGN, { success: 'rv.created', form });
   const caseTypes = Form.useWatch('caseTypes', form) ?? [];
   const allTypes = [...new Set((rubrics.data?.rubrics.items ?? []).flatMap((r) => r.caseTypes))];
-  const reviewerOptions = [...new Set([me.id, ...knownReviewerIds])].map((id) => ({
-    value: id,
-    label: id === me.id ? `${me.displayName}（本人）` : `评查人员 ${id.slice(0, 8)}`,
-  }));
+  const reviewers = useInspectorOptions();
   const year = inShanghai().year();
 
   const submit = async (): Promise<void> => {
@@ -148,7 +137,13 @@ export function CreateCampaignDrawer({
         </div>
         <div style={{ display: step === 2 ? undefined : 'none' }}>
           <Form.Item name="reviewerIds" label={t('rv.reviewers')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select mode="multiple" options={reviewerOptions} />
+            <Select
+              mode="multiple"
+              loading={reviewers.loading}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={reviewers.options}
+              data-testid="campaign-reviewers"
+            />
           </Form.Item>
           <Form.Item name="reviewersPerFile" label={t('rv.reviewersPerFile')} rules={[{ required: true }]}>
             <InputNumber min={1} max={5} />

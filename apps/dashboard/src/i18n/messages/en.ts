@@ -3,6 +3,8 @@ import { rectEn } from './rect.en';
 import { reviewsEn } from './reviews.en';
 import { cockpitEn } from './cockpit.en';
 import { complianceEn } from './compliance.en';
+import { workEn } from './work.en';
+import { assessmentEn } from './assessment.en';
 import type { MessageKey } from './zh-CN';
 
 /** English UI text. Typed against the zh-CN keys so a missing or stray key fails the build. */
@@ -12,6 +14,8 @@ export const en: Record<MessageKey, string> = {
   ...reviewsEn,
   ...cockpitEn,
   ...complianceEn,
+  ...workEn,
+  ...assessmentEn,
   'app.name': 'Ducha',
   'app.fullName': 'Ducha · Rule-of-Law Supervision Platform',
   'app.subtitle': 'Rule-of-law government supervision',

@@ -8,6 +8,8 @@ import { rectZhCN } from './rect.zh-CN';
 import { reviewsZhCN } from './reviews.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
+import { workZhCN } from './work.zh-CN';
+import { assessmentZhCN } from './assessment.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
@@ -15,6 +17,8 @@ export const zhCN = {
   ...reviewsZhCN,
   ...cockpitZhCN,
   ...complianceZhCN,
+  ...workZhCN,
+  ...assessmentZhCN,
   'app.name': '督察',
   'app.fullName': '督察 · 法治督察工作平台',
   'app.subtitle': '法治政府建设督察',

@@ -11,6 +11,8 @@ export interface ErrorInfo {
   network: boolean;
   issues: FieldIssue[];
   retryAfterSeconds: number | null;
+  /** The access rule that refused a FORBIDDEN request (e.g. RECUSAL_CASE_OFFICER), when the API names one. */
+  rule: string | null;
 }
 
 const CODES = new Set<string>(Object.values(ErrorCode));
@@ -45,6 +47,7 @@ function fromGraphQLErrors(errors: readonly GraphQLFormattedError[]): ErrorInfo 
     network: false,
     issues: errors.flatMap((e) => toIssues(e.extensions?.issues)),
     retryAfterSeconds: toSeconds(extensions.retryAfterSeconds),
+    rule: typeof extensions.rule === 'string' ? extensions.rule : null,
   };
 }
 
@@ -70,6 +73,7 @@ function fromHttpStatus(status: number, bodyText: string, retryAfter: string | n
     network: status === 502 || status === 503 || status === 504,
     issues: [],
     retryAfterSeconds: toSeconds(retryAfter),
+    rule: null,
   };
 }
 
@@ -84,7 +88,7 @@ export function describeError(error: unknown): ErrorInfo {
   }
   // fetch rejects with a TypeError when the network fails; Apollo passes it through as is.
   const network = error instanceof TypeError;
-  return { code: null, network, issues: [], retryAfterSeconds: null };
+  return { code: null, network, issues: [], retryAfterSeconds: null, rule: null };
 }
 
 export function errorCodeOf(error: unknown): ErrorCode | null {

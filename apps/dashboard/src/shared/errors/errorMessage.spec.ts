@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorCode } from '@ducha/contracts';
 import { GraphQLRequestError } from './GraphQLRequestError';
-import { ERROR_CODE_MESSAGES, errorMessage, formatWait } from './errorMessage';
+import { translate } from '../../i18n/locales';
+import { ERROR_CODE_MESSAGES, errorMessage, formatWait, ruleMessage } from './errorMessage';
+import { POLICY_RULES } from './policyRules';
 
 function apiError(code: ErrorCode, extensions: Record<string, unknown> = {}) {
   return new GraphQLRequestError([{ message: 'server text', extensions: { code, ...extensions } }], 200);
@@ -44,6 +46,14 @@ describe('errorMessage', () => {
   it('should call a failed fetch a network error and anything else unknown', () => {
     expect(errorMessage(new TypeError('Failed to fetch'))).toContain('网络');
     expect(errorMessage(new Error('boom'))).toBe('操作失败，请稍后重试。');
+  });
+
+  it('should name the access rule that refused a request, and every rule has a sentence', () => {
+    expect(errorMessage(apiError(ErrorCode.FORBIDDEN, { rule: 'RECUSAL_CASE_OFFICER' }))).toBe(
+      '不能执行此操作：评查人员是该案卷的承办执法人员，应当回避。',
+    );
+    expect(errorMessage(apiError(ErrorCode.FORBIDDEN, { rule: 'SOMETHING_NEW' }))).toBe('您无权执行此操作。');
+    for (const rule of POLICY_RULES) expect(translate('zh-CN', ruleMessage(rule)!)).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('should answer in English when asked', () => {

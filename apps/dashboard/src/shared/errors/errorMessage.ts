@@ -1,6 +1,7 @@
 import { ErrorCode } from '@ducha/contracts';
 import { DEFAULT_LOCALE, translate, type Locale, type MessageKey } from '../../i18n/locales';
 import { describeError } from './describeError';
+import { POLICY_RULES } from './policyRules';
 
 /**
  * One sentence per API code. Typed as a full Record so adding a code to `ErrorCode` in
@@ -36,6 +37,11 @@ export function formatWait(totalSeconds: number, locale: Locale = DEFAULT_LOCALE
     : translate(locale, 'duration.seconds', { s });
 }
 
+/** The sentence naming an access rule (recusal, separation of duties…), or null for a rule without one. */
+export function ruleMessage(rule: string | null): MessageKey | null {
+  return rule && (POLICY_RULES as readonly string[]).includes(rule) ? (`policy.${rule}` as MessageKey) : null;
+}
+
 /** A user-facing sentence for any error the dashboard can meet (never a stack or server text). */
 export function errorMessage(error: unknown, options: ErrorMessageOptions = {}): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -51,6 +57,8 @@ export function errorMessage(error: unknown, options: ErrorMessageOptions = {}):
       wait: formatWait(info.retryAfterSeconds, locale),
     });
   }
+  const rule = ruleMessage(info.rule);
+  if (info.code === ErrorCode.FORBIDDEN && rule) return translate(locale, 'error.FORBIDDEN.rule', { rule: translate(locale, rule) });
   const message = translate(locale, ERROR_CODE_MESSAGES[info.code]);
   if (info.code === ErrorCode.BAD_USER_INPUT && info.issues.length > 0) {
     // Reasons come from the server's validators; showing them beats a bare "input invalid".
