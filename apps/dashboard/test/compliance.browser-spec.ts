@@ -23,7 +23,8 @@ describe('three-systems check (browser)', () => {
     await page.getByRole('button', { name: /取\s*消/ }).click();
   });
 
-  it('runs the screening, shows the pre-filled results, refuses an override without a reason, and submits', async () => {
+  /** A round over the officer's department for this year, planned through the API. */
+  async function planRound(name: string): Promise<string> {
     const [inspector, officer] = [await apiLogin(suite.baseUrl, 'inspector'), await apiLogin(suite.baseUrl, 'officer')];
     const lists = await gql<{ complianceChecklists: { items: { id: string }[] } }>(
       suite.baseUrl,
@@ -37,7 +38,7 @@ describe('three-systems check (browser)', () => {
       `mutation($i: CreateComplianceRoundInput!) { createComplianceRound(input: $i) { id } }`,
       {
         i: {
-          name: '浏览器测试三项制度检查',
+          name,
           checklistId: lists.complianceChecklists.items[0]!.id,
           departmentIds: [officer.unitId],
           inspectorIds: [inspector.userId],
@@ -48,10 +49,33 @@ describe('three-systems check (browser)', () => {
       inspector.token,
     );
 
-    await page.goto(`${suite.baseUrl}/compliance/${round.createComplianceRound.id}`);
+    return round.createComplianceRound.id;
+  }
+
+  /** Waits for the round page to say the screening ended; on a timeout, says what the server thinks. */
+  async function screeningEnded(on: Page, roundId: string): Promise<void> {
+    try {
+      await on.getByText('自动筛查：已完成').waitFor({ timeout: 60_000 });
+    } catch (error) {
+      const inspector = await apiLogin(suite.baseUrl, 'inspector');
+      const state = await gql<{ complianceRound: { screening: string; screeningError: string | null } }>(
+        suite.baseUrl,
+        `query($id: ID!) { complianceRound(id: $id) { screening screeningError } }`,
+        { id: roundId },
+        inspector.token,
+      );
+      throw new Error(`the page did not show the end of the screening; the server says ${JSON.stringify(state.complianceRound)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  it('runs the screening, shows the pre-filled results, refuses an override without a reason, and submits', async () => {
+    const roundId = await planRound('浏览器测试三项制度检查');
+    await page.goto(`${suite.baseUrl}/compliance/${roundId}`);
     await page.getByTestId('round-page').waitFor();
     await page.getByRole('button', { name: '运行自动筛查' }).click();
-    await page.getByText('自动筛查：已完成').waitFor({ timeout: 60_000 });
+    await screeningEnded(page, roundId);
     // The progress bar is fed by the job's events: it ends at every case screened.
     const progress = page.getByTestId('screening-progress');
     expect(await progress.textContent()).toMatch(/自动筛查进度：已处理 (\d+) \/ \1 件/);
@@ -97,7 +121,7 @@ describe('three-systems check (browser)', () => {
     await screenshot(page, 'compliance-check-submitted');
 
     // The office finalizes and publishes; the department then sees its own result.
-    await page.goto(`${suite.baseUrl}/compliance/${round.createComplianceRound.id}`);
+    await page.goto(`${suite.baseUrl}/compliance/${roundId}`);
     await page.getByRole('button', { name: '确定结果' }).click();
     await page.getByRole('button', { name: '发布结果' }).click();
     await page.locator('.ant-tag', { hasText: '已发布' }).waitFor();
@@ -112,5 +136,26 @@ describe('three-systems check (browser)', () => {
       .getByText(/第 \d+ 名/)
       .waitFor();
     await screenshot(department, 'my-results');
+  });
+
+  it('ends the screening on the server’s word when the live socket is down', async () => {
+    const roundId = await planRound('浏览器测试：无实时连接');
+    // A second tab of the inspector whose live socket is refused at every attempt.
+    const offline = await page.context().newPage();
+    let refused = 0;
+    await offline.routeWebSocket(/\/socket\.io\//, (socket) => {
+      refused += 1;
+      void socket.close();
+    });
+    try {
+      await offline.goto(`${suite.baseUrl}/compliance/${roundId}`);
+      await offline.getByTestId('round-page').waitFor();
+      await offline.getByRole('button', { name: '运行自动筛查' }).click();
+      await screeningEnded(offline, roundId);
+      expect(refused).toBeGreaterThan(0);
+      await offline.getByRole('link', { name: '检查', exact: true }).waitFor();
+    } finally {
+      await offline.close();
+    }
   });
 });

@@ -49,6 +49,16 @@ const CASE_FILE_IMPORT: TypedDocumentNode<{ caseFileImport: { report: SheetImpor
   }
 `;
 
+const CASE_FILE_IMPORT_STATE: TypedDocumentNode<{ caseFileImport: { status: string; done: number; total: number } }, { id: string }> = gql`
+  query CaseFileImportState($id: ID!) {
+    caseFileImport(id: $id) {
+      status
+      done
+      total
+    }
+  }
+`;
+
 /**
  * Batch import of units, users, officers or case files; every bad row is listed and nothing is
  * written. A large case-file sheet is imported by a job: its progress arrives as live events.
@@ -61,13 +71,26 @@ export function ImportTab() {
   const [report, setReport] = useState<SheetImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const client = useApolloClient();
-  const job = useJobProgress(jobId, () => {
-    if (!jobId) return;
-    void client
-      .query({ query: CASE_FILE_IMPORT, variables: { id: jobId }, fetchPolicy: 'network-only' })
-      .then(({ data }) => setReport(data?.caseFileImport.report ?? null))
-      .catch(() => void message.error(t('error.unknown')));
-  });
+  const job = useJobProgress(
+    jobId,
+    () => {
+      if (!jobId) return;
+      void client
+        .query({ query: CASE_FILE_IMPORT, variables: { id: jobId }, fetchPolicy: 'network-only' })
+        .then(({ data }) => setReport(data?.caseFileImport.report ?? null))
+        .catch(() => void message.error(t('error.unknown')));
+    },
+    {
+      // Without events (socket down or late) the job's own row says how far it got.
+      active: jobId !== null,
+      read: async () => {
+        const { data } = await client.query({ query: CASE_FILE_IMPORT_STATE, variables: { id: jobId! }, fetchPolicy: 'network-only' });
+        if (!data) return null;
+        const { status, done, total } = data.caseFileImport;
+        return { done, total, finished: status === 'DONE' || status === 'FAILED', failed: status === 'FAILED' };
+      },
+    },
+  );
 
   const upload = async (file: File): Promise<void> => {
     setReport(null);

@@ -19,13 +19,22 @@ export function RoundPage() {
   const { hasRole } = useAuth();
   const { roundId = '' } = useParams();
   const { data, refetch } = useQuery(ROUND, { variables: { id: roundId }, fetchPolicy: 'cache-and-network' });
-  // The screening job reports its progress as events on the live socket (keyed by the round's id).
-  const progress = useJobProgress(roundId, () => void refetch());
+  const round = data?.complianceRound;
+  const running = round?.screening === 'QUEUED' || round?.screening === 'RUNNING';
+  // The screening job reports its progress as events on the live socket (keyed by the round's id);
+  // when they stop coming, the round itself is read again until it says the screening ended.
+  const progress = useJobProgress(roundId, () => void refetch(), {
+    active: running,
+    read: async () => {
+      const { data: fresh } = await refetch();
+      const state = fresh?.complianceRound.screening;
+      if (!progress || (state !== 'DONE' && state !== 'FAILED')) return null;
+      return { ...progress, done: state === 'DONE' ? progress.total : progress.done, finished: true, failed: state === 'FAILED' };
+    },
+  });
   const [screen, screening] = useMutationWithToast(RUN_SCREENING, { success: 'task.done' });
   const [finalize, finalizing] = useMutationWithToast(FINALIZE_ROUND, { success: 'task.done' });
   const [publish, publishing] = useMutationWithToast(PUBLISH_ROUND, { success: 'task.done' });
-  const round = data?.complianceRound;
-  const running = round?.screening === 'QUEUED' || round?.screening === 'RUNNING';
   if (!round) return <Spin />;
   const inspector = hasRole(Role.INSPECTOR);
   const finished = round.stage === 'FINALIZED' || round.stage === 'PUBLISHED';
@@ -52,7 +61,7 @@ export function RoundPage() {
       {round.screeningError && <Alert type="error" showIcon title={round.screeningError} />}
       <Space wrap>
         {inspector && !finished && (
-          <Button loading={screening.loading || running} onClick={() => void screen({ roundId: round.id }).then((ok) => ok && refetch())}>
+          <Button loading={screening.loading || running} onClick={() => void screen({ roundId: round.id })}>
             {t('cp.runScreening')}
           </Button>
         )}
