@@ -5,17 +5,34 @@
 // (p50/p95, over HTTP and in process) against the same headline figures computed with GROUP BY
 // over the source tables, in the same run, and prints the load average next to the figures.
 // Run: `npm run build:server && npx tsx bench/cockpit-province.ts [seed=1] [runs=200]`
+// With COCKPIT_BENCH_STATE=<file> the generated province is kept: the first run writes the file
+// (database and settings), later runs reuse that database (pending migrations applied, read model
+// rebuilt only with COCKPIT_BENCH_REBUILD=1) and measure at once. Drop it by hand when done.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { generateProvince } from './generate.js';
-import { createBenchDatabase, login, percentile, startApi, stopAll } from './realtime-env.js';
+import type { GeneratorContext } from './generate/types.js';
+import { createBenchDatabase, login, migrate, percentile, startApi, stopAll, type BenchEnv } from './realtime-env.js';
 
 const SEED = process.argv[2] ?? '1';
 const RUNS = Number(process.argv[3] ?? 200);
 const PORT = 3964;
+const STATE = process.env.COCKPIT_BENCH_STATE;
+
+type Province = Pick<GeneratorContext, 'provinceId' | 'provincePath' | 'inspectorId' | 'officeUnitId'>;
+
+/** A kept province from an earlier run (COCKPIT_BENCH_STATE), or null. */
+async function keptProvince(): Promise<{ bench: BenchEnv; province: Province } | null> {
+  if (!STATE || !existsSync(STATE)) return null;
+  const kept = JSON.parse(readFileSync(STATE, 'utf8')) as { env: Record<string, string>; province: Province };
+  await migrate(kept.env.DATABASE_URL);
+  console.log(`reusing the province kept in ${STATE}`);
+  return { bench: { url: kept.env.DATABASE_URL, env: kept.env, processes: [], drop: async () => undefined }, province: kept.province };
+}
 
 const COCKPIT = `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p, pageSize: 50) { asOfSeq departmentTotal
   kpis { filesReviewed meanScore passRate complianceChecks meanComplianceScore disclosureOnTimeRate tasksIssued tasksOpen tasksClosed tasksOverdue
@@ -64,13 +81,24 @@ async function cpuSeconds(db: pg.Client): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const bench = await createBenchDatabase();
+  const kept = await keptProvince();
+  const bench = kept?.bench ?? (await createBenchDatabase());
   const db = new pg.Client({ connectionString: bench.url });
   await db.connect();
   try {
     let t0 = performance.now();
-    const province = await generateProvince(db, SEED);
-    console.log(`generated the province in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    let province: Province;
+    if (kept) province = kept.province;
+    else {
+      const generated = await generateProvince(db, SEED);
+      province = generated;
+      console.log(`generated the province in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      if (STATE) {
+        const { provinceId, provincePath, inspectorId, officeUnitId } = generated;
+        writeFileSync(STATE, JSON.stringify({ env: bench.env, province: { provinceId, provincePath, inspectorId, officeUnitId } }));
+        bench.drop = async () => console.log(`kept the province's database for later runs (${STATE})`);
+      }
+    }
 
     t0 = performance.now();
     const dist = (p: string) => resolve('dist', p);
@@ -80,11 +108,13 @@ async function main(): Promise<void> {
     const { CockpitRebuildService, CockpitService } = await import(dist('libs/cockpit/src/index.js'));
     const app = await createApp(new AppConfig({ ...bench.env, RUN_RELAY: 'false', RUN_WORKERS: 'false' }), new JsonLogger('error'));
     await app.init();
-    const rebuilt = await app.get(CockpitRebuildService).rebuild();
-    console.log(
-      `rebuilt the read model from the source tables in ${((performance.now() - t0) / 1000).toFixed(1)} s (${rebuilt.departmentRows} department-period rows)`,
-    );
-    await db.query('VACUUM ANALYZE'); // as autovacuum would have done on a live system
+    if (!kept || process.env.COCKPIT_BENCH_REBUILD) {
+      const rebuilt = await app.get(CockpitRebuildService).rebuild();
+      console.log(
+        `rebuilt the read model from the source tables in ${((performance.now() - t0) / 1000).toFixed(1)} s (${rebuilt.departmentRows} department-period rows)`,
+      );
+      await db.query('VACUUM ANALYZE'); // as autovacuum would have done on a live system
+    }
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     // The same query in process (the read model's SQL and the shaping, no HTTP, GraphQL or sign-in).
     const actor = {

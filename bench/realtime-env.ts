@@ -46,16 +46,8 @@ export async function createBenchDatabase(): Promise<BenchEnv> {
     DATA_DIR: `/tmp/ducha-bench-${id}`,
     ACCESS_TOKEN_TTL_SECONDS: '7200',
   };
-  const { MIGRATIONS } = await import(dist('migrations/index.js'));
-  const { connectionOptions } = await import(dist('libs/database/src/index.js'));
+  await migrate(env.DATABASE_URL);
   const { AppConfig } = await import(dist('libs/config/src/index.js'));
-  const { DataSource } = await import('typeorm');
-  const migrator = new DataSource(
-    connectionOptions({ url: env.DATABASE_URL, embedded: false, migrations: MIGRATIONS, runMigrations: false }),
-  );
-  await migrator.initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
   const { createApp } = await import(dist('apps/api/src/create-app.js'));
   const { DemoSeeder } = await import(dist('apps/api/src/seed/demo-seeder.js'));
   const { JsonLogger } = await import(dist('libs/common/src/index.js'));
@@ -64,6 +56,17 @@ export async function createBenchDatabase(): Promise<BenchEnv> {
   await app.get(DemoSeeder).seedIfEmpty();
   await app.close();
   return { url: env.DATABASE_URL, env, processes: [], drop: () => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
+}
+
+/** Runs the migrations not yet applied to a bench database. */
+export async function migrate(url: string): Promise<void> {
+  const { MIGRATIONS } = await import(dist('migrations/index.js'));
+  const { connectionOptions } = await import(dist('libs/database/src/index.js'));
+  const { DataSource } = await import('typeorm');
+  const migrator = new DataSource(connectionOptions({ url, embedded: false, migrations: MIGRATIONS, runMigrations: false }));
+  await migrator.initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
 }
 
 export async function startApi(bench: BenchEnv, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {

@@ -132,14 +132,12 @@ export class AuthService {
   /** The actor behind an access token, read fresh: a disabled user's tokens stop working at once. */
   async actorForAccessToken(token: string): Promise<Actor> {
     const claims = await this.tokens.verifyAccess(token);
-    const user = await this.users.findById(claims.userId);
-    if (!user || user.disabled) throw DomainException.unauthenticated('This account is disabled');
+    const session = await this.org.session(claims.userId);
+    if (!session) throw DomainException.unauthenticated('This account is disabled');
     // Tokens issued before a password change are void (iat has one-second precision).
-    if (claims.issuedAt.getTime() + 1000 <= user.passwordChangedAt.getTime())
+    if (claims.issuedAt.getTime() + 1000 <= session.passwordChangedAt.getTime())
       throw DomainException.unauthenticated('Signed out after a password change');
-    const actor = await this.org.actorFor(user.id);
-    if (!actor) throw DomainException.unauthenticated();
-    return actor;
+    return session.actor;
   }
 
   private assertNotLocked(user: UserEntity): void {

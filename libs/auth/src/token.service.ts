@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@ducha/config';
 import { DomainException } from '@ducha/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 
 export interface AccessClaims {
@@ -15,7 +15,7 @@ const ISSUER = 'ducha';
 /** Short-lived signed access tokens (HS256) and opaque refresh tokens stored only as hashes. */
 @Injectable()
 export class TokenService {
-  private key: Uint8Array | undefined;
+  private key: KeyObject | undefined;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -54,8 +54,9 @@ export class TokenService {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  private secret(): Uint8Array {
-    this.key ??= new TextEncoder().encode(this.config.jwtSecret);
+  /** A key object made once: given raw bytes, jose would import the key again on every verification. */
+  private secret(): KeyObject {
+    this.key ??= createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8'));
     return this.key;
   }
 }

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService } from '@ducha/calendar';
 import { pageWindow, type Actor } from '@ducha/common';
 import { AccessPolicy, OrgService } from '@ducha/org';
-import { DataSource, type EntityManager } from 'typeorm';
-import { readAssessment } from './cockpit-assessment.read.js';
+import { DataSource } from 'typeorm';
+import { assessmentFigures, type AssessmentRead, type RegionAssessmentRow } from './cockpit-assessment.shape.js';
+import { COCKPIT_SNAPSHOT_SQL } from './cockpit-snapshot.sql.js';
 import type { CockpitArgs } from './dto/cockpit.args.js';
 import type { Cockpit, CockpitKpis, CountByKey, DepartmentFigures, OverdueTask, TrendPoint } from './models/cockpit.model.js';
-import { shanghaiToday, warningBands, type WarningBands } from './warning-bands.js';
+import { shanghaiToday, warningBands } from './warning-bands.js';
 
 type Counters = Record<string, any>;
 const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10000) / 10000 : null);
@@ -16,10 +17,25 @@ const counts = (map: Record<string, number> | null): CountByKey[] =>
     .map(([key, count]) => ({ key, count: Number(count) }))
     .sort((a, b) => a.key.localeCompare(b.key));
 
+/** The row the snapshot statement returns (cockpit-snapshot.sql.ts). */
+interface SnapshotRow {
+  as_of_seq: string;
+  region: Counters | null;
+  departments: Counters[];
+  warnings: { red: number; yellow: number; green: number };
+  overdue: Counters[];
+  trend: Counters[];
+  assessment_quarter: number | null;
+  assessment_rows: RegionAssessmentRow[];
+  assessment_ranking: AssessmentRead['ranking'];
+  measures_late: string;
+  late_measures: AssessmentRead['lateMeasures'];
+}
+
 /**
  * The cockpit snapshot: reads only the maintained counters (a handful of indexed rows whatever the
- * region's size: the region's own row holds its department counts), all in one repeatable-read
- * transaction with the seq they are as of.
+ * region's size: the region's own row holds its department counts), in one statement, hence one
+ * snapshot with the seq it is as of.
  */
 @Injectable()
 export class CockpitService {
@@ -35,113 +51,81 @@ export class CockpitService {
     const region = await this.org.findRegion(actor, args.regionId);
     AccessPolicy.enforce(AccessPolicy.canReadRegion(actor, region.path));
     const { skip, take } = pageWindow(args);
-    const bands = warningBands(shanghaiToday(), await this.calendar.calendar(), (message) => this.logger.warn(message));
-    const read = await this.dataSource.transaction('REPEATABLE READ', async (m) => ({
-      ...(await this.read(m, region.path, args.period, skip, take, bands)),
-      assessment: await readAssessment(m, region.path, args.period, bands.today),
-    }));
-    const ids = [...read.departments.map((d) => d.department_id as string), ...read.assessment.ranking.map((d) => d.departmentId)];
-    const names = new Map((await this.org.unitsByIds([...new Set(ids)])).map((u) => [u.id, u.name]));
-    const r = read.region;
+    const { today, yellowUntil } = warningBands(shanghaiToday(), await this.calendar.calendar(), (message) => this.logger.warn(message));
+    const { period } = args;
+    const year = Number(period.slice(0, 4));
+    const yearly = period.length === 4;
+    const [row]: SnapshotRow[] = await this.dataSource.query(COCKPIT_SNAPSHOT_SQL, [
+      region.path,
+      period,
+      skip,
+      take,
+      today,
+      yellowUntil,
+      year,
+      yearly ? 4 : Math.ceil(Number(period.slice(5, 7)) / 3),
+      `${region.path}%`,
+      `${year}-%`,
+      yearly ? `${year}-12` : period,
+    ]);
+    const r = row.region ?? {};
     const [withTasks, cleared] = [Number(r.departments_with_tasks ?? 0), Number(r.departments_cleared ?? 0)];
+    const warnings = row.warnings;
     return {
       regionId: region.id,
-      period: args.period,
-      asOfSeq: read.asOfSeq,
+      period,
+      asOfSeq: Number(row.as_of_seq),
       kpis: {
         ...kpis(r),
-        tasksOverdue: read.warnings.red,
+        tasksOverdue: warnings.red,
         departmentsWithTasks: withTasks,
         departmentsCleared: cleared,
         clearDownRate: rate(cleared, withTasks),
       },
       departmentTotal: Number(r.departments ?? 0),
-      ranking: read.departments.map((d, i) => departmentFigures(d, skip + i + 1, names.get(d.department_id) ?? '')),
+      ranking: row.departments.map((d, i) => departmentFigures(d, skip + i + 1)),
       gradeDistribution: counts(r.grades),
       rectificationFunnel: counts(r.task_states),
       warningLevels: [
-        { key: 'RED', count: read.warnings.red },
-        { key: 'YELLOW', count: read.warnings.yellow },
-        { key: 'GREEN', count: read.warnings.green },
+        { key: 'RED', count: warnings.red },
+        { key: 'YELLOW', count: warnings.yellow },
+        { key: 'GREEN', count: warnings.green },
       ],
-      overdue: read.overdue,
-      trend: read.trend,
-      assessment: {
-        ...read.assessment,
-        ranking: read.assessment.ranking.map((d) => ({ ...d, departmentName: names.get(d.departmentId) ?? '' })),
-      },
+      overdue: row.overdue.map(overdueTask),
+      trend: row.trend.map(trendPoint),
+      assessment: assessmentFigures({
+        year,
+        quarter: row.assessment_quarter,
+        rows: row.assessment_rows,
+        ranking: row.assessment_ranking,
+        measuresLate: Number(row.measures_late),
+        lateMeasures: row.late_measures,
+      }),
     };
   }
+}
 
-  private async read(m: EntityManager, path: string, period: string, skip: number, take: number, bands: WarningBands) {
-    const like = `${path}%`;
-    const { today, yellowUntil } = bands;
-    const [{ as_of_seq }] = await m.query('SELECT as_of_seq FROM cockpit_state WHERE id = 1');
-    const [region = {}] = await m.query('SELECT * FROM cockpit_region_period WHERE region_path = $1 AND period = $2', [path, period]);
-    const departments: Counters[] = await m.query(
-      `SELECT * FROM cockpit_department_period WHERE period = $1 AND region_path LIKE $2
-        ORDER BY CASE WHEN files_reviewed > 0 THEN score_sum / files_reviewed END DESC NULLS LAST, department_id OFFSET $3 LIMIT $4`,
-      [period, like, skip, take],
-    );
-    // Warning levels on the official calendar: red past the deadline, yellow with at most three working days left.
-    const [warnings] = await m.query(
-      `SELECT coalesce(sum(open_tasks) FILTER (WHERE deadline < $2), 0)::int AS red,
-              coalesce(sum(open_tasks) FILTER (WHERE deadline >= $2 AND deadline <= $3), 0)::int AS yellow,
-              coalesce(sum(open_tasks) FILTER (WHERE deadline > $3), 0)::int AS green
-         FROM cockpit_region_deadline WHERE region_path = $1`,
-      [path, today, yellowUntil],
-    );
-    // The 20th most overdue deadline in this region, from the per-deadline counts: the task scan
-    // then reads only the (deadline, task_no) index up to it, whatever the region's size. (The
-    // text of the deadline is named `due`: named `deadline` it would be what ORDER BY sorts on, and
-    // a text sort cannot use the index: 75 ms against under 1 ms at 300,000 tasks.)
-    const [{ cutoff }] = await m.query(
-      `SELECT max(deadline)::text AS cutoff FROM (
-         SELECT deadline, sum(open_tasks) OVER (ORDER BY deadline) - open_tasks AS before
-           FROM cockpit_region_deadline WHERE region_path = $1 AND deadline < $2) d WHERE before < 20`,
-      [path, today],
-    );
-    const overdue: OverdueTask[] = cutoff
-      ? (
-          await m.query(
-            `SELECT task_id, task_no, department_id, department_name, state, deadline::text AS due, ($2::date - deadline) AS days
-               FROM cockpit_task WHERE is_open AND deadline <= $3 AND region_path LIKE $1 ORDER BY deadline, task_no LIMIT 20`,
-            [like, today, cutoff],
-          )
-        ).map((r: Counters) => ({
-          taskId: r.task_id,
-          taskNo: r.task_no,
-          departmentId: r.department_id,
-          departmentName: r.department_name,
-          state: r.state,
-          deadline: r.due,
-          daysOverdue: Number(r.days),
-        }))
-      : [];
-    const year = period.slice(0, 4);
-    const trend: TrendPoint[] = (
-      await m.query(`SELECT * FROM cockpit_region_period WHERE region_path = $1 AND period LIKE $2 AND period <= $3 ORDER BY period`, [
-        path,
-        `${year}-%`,
-        period.length === 4 ? `${year}-12` : period,
-      ])
-    ).map((r: Counters) => ({
-      month: r.period,
-      filesReviewed: r.files_reviewed,
-      meanScore: mean(Number(r.score_sum), r.files_reviewed),
-      tasksIssued: r.tasks_issued,
-      tasksClosed: r.tasks_closed,
-      complianceChecks: r.checks,
-    }));
-    return {
-      asOfSeq: Number(as_of_seq),
-      region: region as Counters,
-      departments,
-      warnings: warnings as { red: number; yellow: number; green: number },
-      overdue,
-      trend,
-    };
-  }
+function overdueTask(t: Counters): OverdueTask {
+  return {
+    taskId: t.task_id,
+    taskNo: t.task_no,
+    departmentId: t.department_id,
+    departmentName: t.department_name,
+    state: t.state,
+    deadline: t.due,
+    daysOverdue: Number(t.days),
+  };
+}
+
+function trendPoint(p: Counters): TrendPoint {
+  return {
+    month: p.period,
+    filesReviewed: p.files_reviewed,
+    meanScore: mean(Number(p.score_sum), p.files_reviewed),
+    tasksIssued: p.tasks_issued,
+    tasksClosed: p.tasks_closed,
+    complianceChecks: p.checks,
+  };
 }
 
 function kpis(r: Counters): Omit<CockpitKpis, 'tasksOverdue' | 'departmentsWithTasks' | 'departmentsCleared' | 'clearDownRate'> {
@@ -164,12 +148,12 @@ function kpis(r: Counters): Omit<CockpitKpis, 'tasksOverdue' | 'departmentsWithT
   };
 }
 
-function departmentFigures(d: Counters, rank: number, name: string): DepartmentFigures {
+function departmentFigures(d: Counters, rank: number): DepartmentFigures {
   const k = kpis(d);
   return {
     rank,
     departmentId: d.department_id,
-    departmentName: name,
+    departmentName: d.department_name ?? '',
     filesReviewed: k.filesReviewed,
     meanScore: k.meanScore,
     passRate: k.passRate,
