@@ -1,6 +1,8 @@
 // One million closed case files, written set-based by PostgreSQL (generate_series, hashtext of the
 // seed and the serial), so a seed always gives the same files. Every case type, dates in the year
-// before "today", flags and fines that fit the type, and ~8 % deliberately flawed files.
+// before "today", flags and fines that fit the type, every decision published (late in a flawed
+// file: past 7 working days for penalties and licences, past 20 for the others), and ~8 %
+// deliberately flawed files.
 import type { GeneratorContext } from './types.js';
 
 const BATCH = 100_000;
@@ -56,7 +58,9 @@ export async function generateCaseFiles(
               CASE WHEN person THEN 'PERSON' ELSE 'ORGANISATION' END, CASE WHEN person THEN '3301' || lpad((h % 100000000)::text, 14, '0') ELSE '9133' || lpad((t % 100000000)::text, 14, '0') END,
               CASE WHEN flawed AND flaw = 4 THEN ARRAY[code || '-1'] ELSE ARRAY[code || '-1', code || '-' || (2 + t % 2)] END,
               COALESCE(decision, closed) - ((h / 13) % 40)::int, decision,
-              CASE WHEN decision IS NOT NULL AND case_type IN ('PENALTY','PENALTY_SIMPLE','LICENSING') THEN decision + CASE WHEN flawed AND flaw = 0 THEN 12 + (t % 10)::int ELSE 1 + (t % 6)::int END END,
+              CASE WHEN decision IS NOT NULL AND case_type <> 'RECONSIDERATION'
+                   THEN decision + CASE WHEN flawed AND flaw = 0 THEN (CASE WHEN case_type IN ('PENALTY','LICENSING') THEN 12 ELSE 32 END) + (t % 10)::int
+                                        ELSE 1 + (t % 6)::int END END,
               closed,
               CASE WHEN fine >= CASE WHEN person THEN 1000000 ELSE 10000000 END AND NOT (flawed AND flaw = 1) THEN decision - 8 END,
               CASE WHEN fine >= CASE WHEN person THEN 1000000 ELSE 10000000 END AND NOT (flawed AND flaw = 1) THEN decision + CASE WHEN flawed AND flaw = 2 THEN 2 ELSE -3 END END,
