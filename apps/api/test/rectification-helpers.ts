@@ -30,6 +30,21 @@ export class RectificationDriver {
     return row.id;
   }
 
+  /**
+   * Next year's calendar, as the administrator loads it once the State Council publishes it each
+   * winter: deadlines issued in December reach into it, and without it they are refused. (This
+   * test copy has New Year's Day off and no make-up days; the real schedule is the office's data.)
+   */
+  async loadNextYearCalendar(): Promise<void> {
+    const next = Number(shanghaiToday().slice(0, 4)) + 1;
+    const { calendarStatus } = await this.gql('admin', `{ calendarStatus { missingYears } }`);
+    if (!calendarStatus.missingYears.includes(next)) return;
+    const newYear = `${next}-01-01`;
+    await this.gql('admin', `mutation($i: CalendarYearInput!) { upsertCalendarYear(input: $i) { year } }`, {
+      i: { year: next, holidays: [newYear], makeUpWorkdays: [], names: { [newYear]: '元旦' } },
+    });
+  }
+
   addWorkingDays(date: string, n: number): Promise<string> {
     return this.t.app.get(CalendarService).addWorkingDays(date, n);
   }

@@ -12,6 +12,7 @@ describe('Rectification lifecycle (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     r = new RectificationDriver(t);
+    await r.loadNextYearCalendar();
   });
   afterAll(async () => t?.close());
 

@@ -24,6 +24,7 @@ describe('Rectification (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ MAX_UPLOAD_BYTES: '65536' });
     r = new RectificationDriver(t);
+    await r.loadNextYearCalendar();
     campaignId = await r.batch('campaign', 'FINALIZED');
     await r.campaignFindings(campaignId, { 'QH-SCJG': 2, 'QH-ZHZF': 1 });
   });

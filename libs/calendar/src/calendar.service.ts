@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditService } from '@ducha/audit';
 import { DomainException, type Actor } from '@ducha/common';
@@ -13,16 +13,22 @@ import { validateYearData } from './validate-year-data.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 /** Other api nodes pick up an administrator's change within this long. */
-const CACHE_MS = 30_000;
+const REFRESH_MS = 30_000;
 
 /**
  * The working-day calendar as the database holds it: the shipped official years (inserted at
  * first start) plus any year an administrator adds. Deadline arithmetic everywhere uses this.
+ *
+ * It is read from memory, never from the database on demand: deadlines are computed inside other
+ * services' transactions, and a query outside that transaction would wait forever for the single
+ * embedded connection the transaction holds. So it is loaded at start, reloaded after a change
+ * here, and refreshed in the background for changes made on other nodes.
  */
 @Injectable()
-export class CalendarService implements OnApplicationBootstrap {
+export class CalendarService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CalendarService.name);
-  private cached: { calendar: WorkingDayCalendar; at: number } | undefined;
+  private cached: WorkingDayCalendar | undefined;
+  private refresher: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
@@ -41,15 +47,26 @@ export class CalendarService implements OnApplicationBootstrap {
       source: OFFICIAL_CALENDAR_SOURCE,
     }));
     await this.years.createQueryBuilder().insert().values(rows).orIgnore().execute();
-    this.cached = undefined;
+    await this.reload();
+    this.refresher = setInterval(
+      () => void this.reload().catch((error: Error) => this.logger.warn(`Calendar refresh failed: ${error.message}`)),
+      REFRESH_MS,
+    );
+    this.refresher.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.refresher);
   }
 
   async calendar(): Promise<WorkingDayCalendar> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.calendar;
+    return this.cached ?? this.reload();
+  }
+
+  private async reload(): Promise<WorkingDayCalendar> {
     const rows = await this.years.find({ order: { year: 'ASC' } });
-    const calendar = new WorkingDayCalendar(rows.map(toYearData));
-    this.cached = { calendar, at: Date.now() };
-    return calendar;
+    this.cached = new WorkingDayCalendar(rows.map(toYearData));
+    return this.cached;
   }
 
   list(): Promise<CalendarYearEntity[]> {
@@ -89,7 +106,7 @@ export class CalendarService implements OnApplicationBootstrap {
       await this.outbox.emit(m, 'calendar.year_changed', { regionPath: '/', departmentId: null }, { year: data.year });
       return after;
     });
-    this.cached = undefined;
+    await this.reload();
     this.logger.log(`Calendar ${data.year} saved by ${actor.username}`);
     return saved;
   }
