@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { insertRegion } from '@ducha/org';
 import { startTestApp, type TestApp } from './harness.js';
 import { pdf, RectificationDriver, shanghaiToday } from './rectification-helpers.js';
+import { addInspector, CampaignWalk, interleave, prng, RoundWalk, type ReviewedFile } from './review-helpers.js';
 
 const COCKPIT = `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p, pageSize: 50) {
   asOfSeq departmentTotal
@@ -45,10 +46,17 @@ const OPEN = ['ISSUED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 
 const GRADES = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A small deterministic PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+const FIGURES = `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p, pageSize: 200) {
+  kpis { filesReviewed complianceChecks } ranking { departmentId filesReviewed grades { key count } } } }`;
+
+/** What the review campaigns and check rounds put into a department's row of a year. */
+interface ReviewFigures {
+  files: number;
+  grades: Record<string, number>;
+  passed: number;
+  scoreSum: number;
+  checks: number;
+  checkScoreSum: number;
 }
 
 describe(`Cockpit read model (e2e, ${testMode()})`, () => {
@@ -235,7 +243,8 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ RUN_RELAY: 'true' });
+    // Server mode leaves jobs (the round's screening) to a worker process; here the api runs them too.
+    t = await startTestApp({ RUN_RELAY: 'true', RUN_WORKERS: 'true' });
     // A town of its own under the demo district, so the seeded demo figures do not mix with these.
     const ds = t.app.get(DataSource);
     const [district] = await ds.query(`SELECT r.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
@@ -265,28 +274,44 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
 
   it('should rebuild from the source tables exactly what the relay maintained, after a random mix of real operations', async () => {
     const r = new RectificationDriver(t);
+    const ds = t.app.get(DataSource);
+    const year = Number(shanghaiToday().slice(0, 4));
+    const [scjg, zhzf, sthj] = await Promise.all(['QH-SCJG', 'QH-ZHZF', 'QH-STHJ'].map((code) => r.unitId(code)));
+    await addInspector(t, 'inspector3', '钱复核');
+    await settled();
+    const before = await reviewFigures(year, [scjg, zhzf, sthj]);
+
+    const { first, again, round, reReviewed, walks } = reviewWalks(year, [scjg, zhzf, sthj]);
     const rnd = prng(11);
     const live: { id: string; version: number; state: string; officer: string }[] = [];
-    for (let i = 0; i < 24; i++) await realTaskStep(r, rnd, live);
+    await interleave(prng(5), walks, () => realTaskStep(r, rnd, live), 24);
     expect(new Set(live.map((x) => x.state)).size).toBeGreaterThan(2);
-    await t.app.get(StandingScreenService).screenYear(Number(shanghaiToday().slice(0, 4)));
+    await t.app.get(StandingScreenService).screenYear(year);
     await assessmentOperations();
     await settled();
     const maintained = await dump();
     expect(maintained.cockpit_task.length).toBeGreaterThan(live.length);
     expect(maintained.cockpit_assessment.length).toBeGreaterThan(0);
 
+    // The campaigns: a veto, re-checks whose score is final, grades that differ; the re-review changed a counted file.
+    expect(first.vetoHits).toBeGreaterThan(0);
+    for (const [caseFileId, score] of first.rechecked)
+      expect(first.files.find((f) => f.caseFileId === caseFileId)).toMatchObject({ status: 'FINAL', finalScore: score });
+    expect(new Set(first.files.map((f) => f.finalGrade)).size).toBeGreaterThan(1);
+    await expectReReviewed(first, again, scjg, reReviewed());
+    expect(round.overridden).not.toBe('');
+    expect(round.checks).toHaveLength(2);
+    expectCounted(before, await reviewFigures(year, [scjg, zhzf, sthj]), [first, again], round.checks);
+
     // The region row's department counts (clear-down) are what a GROUP BY over the department rows gives.
-    const ds = t.app.get(DataSource);
     const [district] = await ds.query(`SELECT r.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
-    const year = shanghaiToday().slice(0, 4);
     const [expected] = await ds.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE tasks_issued > 0)::int AS with_tasks,
               count(*) FILTER (WHERE tasks_issued > 0 AND tasks_issued = tasks_closed + tasks_cancelled)::int AS cleared
          FROM cockpit_department_period WHERE period = $1 AND region_path LIKE $2`,
-      [year, `${district.path}%`],
+      [String(year), `${district.path}%`],
     );
-    const { cockpit } = await t.gql.ok(COCKPIT, { r: district.id, p: year }, await t.token('leader'));
+    const { cockpit } = await t.gql.ok(COCKPIT, { r: district.id, p: String(year) }, await t.token('leader'));
     expect(cockpit.departmentTotal).toBe(expected.total);
     expect(cockpit.kpis.departmentsWithTasks).toBe(expected.with_tasks);
     expect(cockpit.kpis.departmentsCleared).toBe(expected.cleared);
@@ -296,6 +321,127 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     expect(result.asOfSeq).toBe(Number((maintained.cockpit_state[0] as { as_of_seq: string }).as_of_seq));
     expect(await dump()).toEqual(maintained);
   });
+
+  /**
+   * This year's campaign over three departments (each of QH-STHJ's files has a vetoed sheet, so goes
+   * to re-check), then QH-SCJG's files again (the same seed draws the same files) with the best of
+   * them vetoed by both reviewers; and a three-systems round over two departments.
+   */
+  function reviewWalks(year: number, [scjg, zhzf, sthj]: string[]) {
+    const ds = t.app.get(DataSource);
+    const first = new CampaignWalk(
+      t,
+      {
+        name: `${year}年度行政执法案卷评查（驾驶舱）`,
+        year,
+        departmentIds: [scjg, zhzf, sthj],
+        filesPerDepartment: 2,
+        seed: 'cockpit-review',
+        reviewers: ['inspector', 'inspector2', 'inspector3'],
+        recheckRule: { belowFailLine: true, differentGrades: true, maxSpread: 10 },
+        veto: (file, nth) => file.departmentId === sthj && nth === 0,
+      },
+      prng(23),
+      async (disputed, final) => {
+        // A file counts once final; a disputed one not before its re-check is in.
+        await settled();
+        const counted = await ds.query(`SELECT case_file_id FROM cockpit_review_file WHERE case_file_id = ANY($1::uuid[])`, [
+          [...disputed, ...final].map((f) => f.caseFileId),
+        ]);
+        expect(disputed.length).toBeGreaterThan(0);
+        expect(counted.map((c: { case_file_id: string }) => c.case_file_id).sort()).toEqual(final.map((f) => f.caseFileId).sort());
+      },
+    );
+    const best = () => first.files.filter((f) => f.departmentId === scjg).sort((a, b) => b.finalScore! - a.finalScore!)[0];
+    const again = new CampaignWalk(
+      t,
+      {
+        ...first.plan,
+        name: `${year}年度市场监管案卷复评（驾驶舱）`,
+        departmentIds: [scjg],
+        reviewers: ['inspector', 'inspector2'],
+        recheckRule: { belowFailLine: false, differentGrades: false, maxSpread: null },
+        veto: (file) => file.caseFileId === best().caseFileId,
+      },
+      prng(29),
+    );
+    async function* campaigns(): AsyncGenerator<string> {
+      yield* first.steps();
+      yield* again.steps();
+    }
+    const round = new RoundWalk(t, year, [scjg, zhzf], prng(31));
+    return { first, again, round, reReviewed: () => best().caseFileId, walks: [campaigns(), round.steps()] };
+  }
+
+  /** The re-review drew the same files and changed their final results; the cockpit holds the latest. */
+  async function expectReReviewed(first: CampaignWalk, again: CampaignWalk, departmentId: string, caseFileId: string): Promise<void> {
+    const redrawn = (walk: CampaignWalk) => walk.files.filter((f) => f.departmentId === departmentId).map((f) => f.caseFileId);
+    expect(redrawn(again).sort()).toEqual(redrawn(first).sort());
+    expect(again.files.find((f) => f.caseFileId === caseFileId)).toMatchObject({ finalScore: 0, finalGrade: 'FAIL' });
+    expect(first.files.find((f) => f.caseFileId === caseFileId)!.finalGrade).not.toBe('FAIL');
+    const [counted] = await t.app
+      .get(DataSource)
+      .query(`SELECT score::float8 AS score, grade, passed FROM cockpit_review_file WHERE case_file_id = $1`, [caseFileId]);
+    expect(counted).toEqual({ score: 0, grade: 'FAIL', passed: false });
+  }
+
+  /** The district cockpit's figures of a year for some departments (exact sums from their maintained rows). */
+  async function reviewFigures(
+    year: number,
+    departmentIds: string[],
+  ): Promise<{ files: number; checks: number; of: Map<string, ReviewFigures> }> {
+    const ds = t.app.get(DataSource);
+    const [district] = await ds.query(`SELECT r.id FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
+    const { cockpit } = await t.gql.ok(FIGURES, { r: district.id, p: String(year) }, await t.token('leader'));
+    const rows = await ds.query(
+      `SELECT department_id, files_passed, score_sum::float8 AS score_sum, checks, check_score_sum::float8 AS check_score_sum
+         FROM cockpit_department_period WHERE period = $1 AND department_id = ANY($2::uuid[])`,
+      [String(year), departmentIds],
+    );
+    const of = new Map<string, ReviewFigures>();
+    for (const id of departmentIds) {
+      const row = rows.find((x: { department_id: string }) => x.department_id === id) ?? {};
+      const shown = cockpit.ranking.find((d: { departmentId: string }) => d.departmentId === id);
+      of.set(id, {
+        files: shown?.filesReviewed ?? 0,
+        grades: Object.fromEntries((shown?.grades ?? []).map((g: { key: string; count: number }) => [g.key, g.count])),
+        passed: row.files_passed ?? 0,
+        scoreSum: row.score_sum ?? 0,
+        checks: row.checks ?? 0,
+        checkScoreSum: row.check_score_sum ?? 0,
+      });
+    }
+    return { files: cockpit.kpis.filesReviewed, checks: cockpit.kpis.complianceChecks, of };
+  }
+
+  /** Each reviewed file counts once, with its latest final result; each submitted check once, with its score. */
+  function expectCounted(
+    before: Awaited<ReturnType<typeof reviewFigures>>,
+    after: Awaited<ReturnType<typeof reviewFigures>>,
+    walks: CampaignWalk[],
+    checks: { departmentId: string; score: number }[],
+  ): void {
+    const latest = new Map<string, ReviewedFile>();
+    for (const walk of walks) for (const f of walk.files) latest.set(f.caseFileId, f);
+    expect(after.files - before.files).toBe(latest.size);
+    expect(after.checks - before.checks).toBe(checks.length);
+    for (const [id, was] of before.of) {
+      const files = [...latest.values()].filter((f) => f.departmentId === id);
+      const own = checks.filter((c) => c.departmentId === id);
+      const grades: Record<string, number> = { ...was.grades };
+      for (const f of files) grades[f.finalGrade!] = (grades[f.finalGrade!] ?? 0) + 1;
+      const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+      const now = after.of.get(id)!;
+      expect({ ...now, scoreSum: Math.round(now.scoreSum * 100) / 100, checkScoreSum: Math.round(now.checkScoreSum * 100) / 100 }).toEqual({
+        files: was.files + files.length,
+        grades,
+        passed: was.passed + files.filter((f) => f.finalGrade !== 'FAIL').length,
+        scoreSum: Math.round((was.scoreSum + sum(files.map((f) => f.finalScore!))) * 100) / 100,
+        checks: was.checks + own.length,
+        checkScoreSum: Math.round((was.checkScoreSum + sum(own.map((c) => c.score))) * 100) / 100,
+      });
+    }
+  }
 
   /** Statistics for Q3, a measure done, Q3 scores, the overdue sweep: each through the assessment's own API. */
   async function assessmentOperations(): Promise<void> {
