@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from './support/api-process.js';
 import { launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
+import { loadNextYearCalendar } from './support/calendar.js';
 import { apiLogin, gql, type ApiUser } from './support/graphql.js';
 
 async function issueTask(
@@ -41,6 +42,7 @@ describe('cockpit (browser)', () => {
 
   beforeAll(async () => {
     api = await startApiProcess();
+    await loadNextYearCalendar(api.baseUrl);
     browser = await launchBrowser({ width: 1920, height: 1080 });
     page = await browser.newPage();
     await signIn(page, api.baseUrl, 'leader');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { launchBrowser, signIn, type TestBrowser } from './browser.js';
+import { loadNextYearCalendar } from './calendar.js';
 
 /** What a browser spec works with: the api, and one signed-in page per demo user. */
 export interface BrowserSuite {
@@ -12,7 +13,7 @@ export interface BrowserSuite {
 
 /**
  * Registers the start-up every browser spec shares: before all tests the real api (fresh data,
- * demo seed) and one Chromium per user, signed in; after each test, no console error in any of
+ * demo seed, next year's calendar loaded) and one Chromium per user, signed in; after each test, no console error in any of
  * them; after all, everything closed. Each user has their own profile, hence their own session.
  */
 export function browserSuite(usernames: readonly string[], viewport?: { width: number; height: number }): BrowserSuite {
@@ -22,6 +23,7 @@ export function browserSuite(usernames: readonly string[], viewport?: { width: n
 
   beforeAll(async () => {
     api = await startApiProcess();
+    await loadNextYearCalendar(api.baseUrl);
     for (const username of usernames) {
       const browser = await launchBrowser(viewport);
       browsers.set(username, browser);
