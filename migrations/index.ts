@@ -12,6 +12,7 @@ import { EscalationLevelDerived1795400000201 } from './1795400000201-EscalationL
 import { CockpitRollups1795400000301 } from './1795400000301-CockpitRollups.js';
 import { AssessmentEvidence1795400000401 } from './1795400000401-AssessmentEvidence.js';
 import { OutboxSeqIndex1795400000501 } from './1795400000501-OutboxSeqIndex.js';
+import { ExportFiles1795500000101 } from './1795500000101-ExportFiles.js';
 
 /** Every migration in order. Add a new file and list it here (one line); never edit one that has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CockpitRollups1795400000301,
   AssessmentEvidence1795400000401,
   OutboxSeqIndex1795400000501,
+  ExportFiles1795500000101,
 ];

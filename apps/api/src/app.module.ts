@@ -12,6 +12,7 @@ import { ComplianceModule } from '@ducha/compliance';
 import { JsonLogger } from '@ducha/common';
 import { AppConfig, ConfigModule } from '@ducha/config';
 import { DatabaseModule } from '@ducha/database';
+import { ExportsModule } from '@ducha/exports';
 import { OrgModule } from '@ducha/org';
 import { QueueModule, QueueWorkersModule } from '@ducha/queue';
 import { RealtimeModule } from '@ducha/realtime';
@@ -38,6 +39,7 @@ const FEATURES = [
   ReviewsModule,
   ComplianceModule,
   AssessmentModule,
+  ExportsModule,
 ];
 
 @Module({})

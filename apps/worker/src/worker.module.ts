@@ -8,6 +8,7 @@ import { JsonLogger } from '@ducha/common';
 import { ComplianceModule } from '@ducha/compliance';
 import { AppConfig, ConfigModule } from '@ducha/config';
 import { DatabaseModule } from '@ducha/database';
+import { ExportsModule } from '@ducha/exports';
 import { OrgModule } from '@ducha/org';
 import { QueueModule, QueueWorkersModule } from '@ducha/queue';
 import { RealtimeModule } from '@ducha/realtime';
@@ -16,7 +17,16 @@ import { ReviewsModule } from '@ducha/reviews';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Feature modules whose job handlers (and, for the cockpit, the relay's projector) this process runs. */
-const JOB_FEATURES = [OrgModule, RectificationModule, CasesModule, ReviewsModule, ComplianceModule, AssessmentModule, CockpitModule];
+const JOB_FEATURES = [
+  OrgModule,
+  RectificationModule,
+  CasesModule,
+  ReviewsModule,
+  ComplianceModule,
+  AssessmentModule,
+  CockpitModule,
+  ExportsModule,
+];
 
 /** The worker: the same libs as the api without HTTP, running the job processors and (server mode) the outbox relay. */
 @Module({})

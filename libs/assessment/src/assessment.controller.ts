@@ -13,9 +13,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentActor, type Actor } from '@ducha/common';
 import type { Response } from 'express';
-import { periodLabel, resultsReport, resultsWorkbook } from './assessment-exports.js';
-import { AssessmentScoringService } from './assessment-scoring.service.js';
-import { FrameworkService } from './framework.service.js';
+import { AssessmentExportService } from './assessment-export.service.js';
 import { PlanService, type PlanImportReport } from './plan.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,8 +26,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 export class AssessmentController {
   constructor(
     private readonly plan: PlanService,
-    private readonly scoring: AssessmentScoringService,
-    private readonly frameworks: FrameworkService,
+    private readonly exports: AssessmentExportService,
   ) {}
 
   @Post('imports/assessment/:frameworkId/plan/:year')
@@ -53,11 +50,8 @@ export class AssessmentController {
     @Param('quarter', ParseIntPipe) quarter: number,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
-    res
-      .setHeader('Content-Type', XLSX)
-      .setHeader('Content-Disposition', attachment(`法治政府建设考核结果-${periodLabel(year, quarter)}.xlsx`))
-      .send(await resultsWorkbook(rows));
+    const { fileName, content } = await this.exports.resultsSheet(actor, { frameworkId, year, quarter });
+    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(fileName)).send(content);
   }
 
   @Get('exports/assessment/:frameworkId/:year/:quarter/report.docx')
@@ -68,11 +62,7 @@ export class AssessmentController {
     @Param('quarter', ParseIntPipe) quarter: number,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.scoring.results(actor, { frameworkId, year, quarter });
-    const framework = await this.frameworks.get(actor, frameworkId);
-    res
-      .setHeader('Content-Type', DOCX)
-      .setHeader('Content-Disposition', attachment(`法治政府建设考核通报-${periodLabel(year, quarter)}.docx`))
-      .send(await resultsReport(rows, framework.name, year, quarter));
+    const { fileName, content } = await this.exports.report(actor, { frameworkId, year, quarter });
+    res.setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(fileName)).send(content);
   }
 }

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '@ducha/config';
 import { OrgModule } from '@ducha/org';
 import { RectificationModule } from '@ducha/rectification';
+import { AssessmentExportService } from './assessment-export.service.js';
 import { AssessmentScoringService } from './assessment-scoring.service.js';
 import { AssessmentFilesController } from './assessment-files.controller.js';
 import { AssessmentController } from './assessment.controller.js';
@@ -23,7 +24,15 @@ import { StatisticsService } from './statistics.service.js';
     }),
   ],
   controllers: [AssessmentController, AssessmentFilesController],
-  providers: [FrameworkService, PlanService, StatisticsService, AssessmentScoringService, EvidenceService, AssessmentResolver],
-  exports: [FrameworkService, PlanService, StatisticsService, AssessmentScoringService],
+  providers: [
+    FrameworkService,
+    PlanService,
+    StatisticsService,
+    AssessmentScoringService,
+    AssessmentExportService,
+    EvidenceService,
+    AssessmentResolver,
+  ],
+  exports: [FrameworkService, PlanService, StatisticsService, AssessmentScoringService, AssessmentExportService],
 })
 export class AssessmentModule {}

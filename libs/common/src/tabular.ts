@@ -133,12 +133,28 @@ export function matchColumns<F extends string>(
   return { columns, missing };
 }
 
-/** Writes rows as an .xlsx workbook with a bold header row (exports and templates). */
-export async function writeSheet(name: string, headers: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+/** Hears how many rows are written so far; awaited, so a slow listener slows the writer instead of piling up. */
+export type RowsWritten = (written: number) => Promise<void>;
+
+/**
+ * Writes rows as an .xlsx workbook with a bold header row (exports and templates). `progress`
+ * hears the rows written about twenty times in all (never more often than every 1,000 rows), the
+ * last time with every row.
+ */
+export async function writeSheet(
+  name: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+  progress?: RowsWritten,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(name);
   sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  const every = Math.max(1000, Math.ceil(rows.length / 20));
+  for (let i = 0; i < rows.length; i++) {
+    sheet.addRow(rows[i]);
+    if (progress && ((i + 1) % every === 0 || i + 1 === rows.length)) await progress(i + 1);
+  }
   sheet.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

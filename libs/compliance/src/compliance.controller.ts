@@ -4,8 +4,7 @@ import { CurrentActor, type Actor } from '@ducha/common';
 import type { Response } from 'express';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { MAX_EVIDENCE_BYTES } from './evidence/file-sniff.js';
-import { resultsBulletin, resultsWorkbook } from './results/round-exports.js';
-import { ResultsService } from './results/results.service.js';
+import { RoundExportService } from './results/round-export.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -16,7 +15,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 export class ComplianceController {
   constructor(
     private readonly evidence: EvidenceService,
-    private readonly results: ResultsService,
+    private readonly exports: RoundExportService,
   ) {}
 
   @Post('files/compliance/checks/:checkId/items/:itemCode')
@@ -47,19 +46,13 @@ export class ComplianceController {
 
   @Get('exports/compliance/rounds/:id/results.xlsx')
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const results = await this.results.roundResults(actor, id);
-    res
-      .setHeader('Content-Type', XLSX)
-      .setHeader('Content-Disposition', attachment(`${results.round.name}-结果.xlsx`))
-      .send(await resultsWorkbook(results));
+    const { fileName, content } = await this.exports.resultsSheet(actor, id);
+    res.setHeader('Content-Type', XLSX).setHeader('Content-Disposition', attachment(fileName)).send(content);
   }
 
   @Get('exports/compliance/rounds/:id/bulletin.docx')
   async docx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const results = await this.results.roundResults(actor, id);
-    res
-      .setHeader('Content-Type', DOCX)
-      .setHeader('Content-Disposition', attachment(`${results.round.name}-通报.docx`))
-      .send(await resultsBulletin(results));
+    const { fileName, content } = await this.exports.bulletin(actor, id);
+    res.setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(fileName)).send(content);
   }
 }

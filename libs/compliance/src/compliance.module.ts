@@ -14,6 +14,7 @@ import { ComplianceRateEntity } from './entities/compliance-rate.entity.js';
 import { ComplianceRoundEntity } from './entities/compliance-round.entity.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { ResultsService } from './results/results.service.js';
+import { RoundExportService } from './results/round-export.service.js';
 import { RoundService } from './round.service.js';
 import { ScreeningService } from './screening.service.js';
 import { StandingScreenService } from './standing-screen.service.js';
@@ -38,10 +39,11 @@ import { StandingScreenService } from './standing-screen.service.js';
     CheckService,
     EvidenceService,
     ResultsService,
+    RoundExportService,
     StandingScreenService,
     ComplianceViews,
     ComplianceResolver,
   ],
-  exports: [ChecklistService, RoundService, ScreeningService, CheckService, ResultsService, StandingScreenService],
+  exports: [ChecklistService, RoundService, ScreeningService, CheckService, ResultsService, RoundExportService, StandingScreenService],
 })
 export class ComplianceModule {}

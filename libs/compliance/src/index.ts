@@ -4,6 +4,7 @@ export { RoundService, type CreateRoundData } from './round.service.js';
 export { ScreeningService } from './screening.service.js';
 export { CheckService, type ItemAnswerData } from './check.service.js';
 export { ResultsService } from './results/results.service.js';
+export { RoundExportService, type RoundExportFile } from './results/round-export.service.js';
 export { StandingScreenService, liveRates } from './standing-screen.service.js';
 export { ComplianceChecklistEntity } from './entities/compliance-checklist.entity.js';
 export { ComplianceRoundEntity, RoundStage, ScreeningState } from './entities/compliance-round.entity.js';

@@ -17,7 +17,19 @@ export interface FoundationEventPayloads {
   'org.user_changed': { userId: string; username: string };
   'org.imported': { kind: 'UNITS' | 'USERS' | 'OFFICERS'; rows: number };
   'calendar.year_changed': { year: number };
-  'import.progressed': { importId: string; kind: string; done: number; total: number; finished: boolean; failed?: boolean };
+  /**
+   * A long operation's progress. With `userId` (an export) it is that user's alone: only they
+   * receive it, whatever its scope.
+   */
+  'import.progressed': {
+    importId: string;
+    kind: string;
+    done: number;
+    total: number;
+    finished: boolean;
+    failed?: boolean;
+    userId?: string;
+  };
 }
 
 /** Case-file review (issue: case review). */

@@ -23,6 +23,8 @@ export enum JobName {
   COCKPIT_REBUILD = 'cockpit.rebuild',
   /** Overdue plan measures become findings (libs/assessment). */
   ASSESSMENT_SWEEP = 'assessment.sweep',
+  /** Builds a requested export (.xlsx, .docx) with progress events to its requester (libs/exports). */
+  EXPORT_FILE = 'exports.file',
 }
 
 export interface JobPayloads {
@@ -37,6 +39,8 @@ export interface JobPayloads {
   [JobName.COCKPIT_REBUILD]: Record<string, never>;
   /** `now` (ISO instant) only for tests; the schedule sends none. */
   [JobName.ASSESSMENT_SWEEP]: { now?: string };
+  /** The `export_file` row to build. */
+  [JobName.EXPORT_FILE]: { exportId: string };
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
@@ -47,6 +51,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.COMPLIANCE_STANDING_SCREEN]: QueueName.WORK,
   [JobName.COCKPIT_REBUILD]: QueueName.SYSTEM,
   [JobName.ASSESSMENT_SWEEP]: QueueName.SYSTEM,
+  [JobName.EXPORT_FILE]: QueueName.WORK,
 };
 
 /** How a job repeats: every so many milliseconds, or on a cron pattern in a time zone. */

@@ -2,7 +2,7 @@ export { RealtimeModule } from './realtime.module.js';
 export { OutboxService } from './outbox.service.js';
 export { OutboxEventEntity } from './outbox-event.entity.js';
 export { OutboxProjectors, type OutboxProjector } from './outbox-projectors.js';
-export { OutboxReader, USER_EVENT_TYPES, type ReplayScope } from './outbox-reader.js';
+export { OutboxReader, USER_EVENT_TYPES, addresseeOf, type ReplayScope } from './outbox-reader.js';
 export { EventFeed, type FeedListener } from './event-feed.js';
 export { EventTransport } from './event-transport.js';
 export { RelayService, RELAY_LEADER_LOCK, type RelayOptions } from './relay.service.js';

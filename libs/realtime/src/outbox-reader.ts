@@ -12,7 +12,18 @@ export interface ReplayScope {
   userId: string;
 }
 
-export const USER_EVENT_TYPES: readonly string[] = ['notification.created'];
+/**
+ * Types that may be addressed to one user: an event of these with a `userId` in its payload goes to
+ * that user alone (live and on replay); one without is scoped by region and department as usual.
+ */
+export const USER_EVENT_TYPES: readonly string[] = ['notification.created', 'import.progressed'];
+
+/** The one user an event is addressed to, or undefined when its scope decides who receives it. */
+export function addresseeOf(event: { type: string; payload: unknown }): string | undefined {
+  if (!USER_EVENT_TYPES.includes(event.type)) return undefined;
+  const userId = (event.payload as { userId?: unknown } | null)?.userId;
+  return typeof userId === 'string' ? userId : undefined;
+}
 
 /** Replay by seq from the outbox table (the record; Redis and memory are only fast paths). */
 @Injectable()
@@ -29,8 +40,9 @@ export class OutboxReader {
     const rows: OutboxRow[] = await this.dataSource.query(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox_event
         WHERE seq > $1 AND seq <= $2 AND (
-              (type <> ALL($6::text[]) AND ($3::text IS NOT NULL AND left(region_path, length($3)) = $3
-                                             OR $4::uuid IS NOT NULL AND department_id = $4::uuid))
+              ((type <> ALL($6::text[]) OR payload->>'userId' IS NULL)
+               AND ($3::text IS NOT NULL AND left(region_path, length($3)) = $3
+                    OR $4::uuid IS NOT NULL AND department_id = $4::uuid))
            OR (type = ANY($6::text[]) AND payload->>'userId' = $5))
         ORDER BY seq LIMIT ${limit}`,
       [afterSeq, upTo, scope.regionPath, scope.departmentId, scope.userId, USER_EVENT_TYPES],

@@ -13,7 +13,9 @@ export {
 } from './services/notification.service.js';
 export { EscalationService, latestDueDeadline, type SweepReport } from './services/escalation.service.js';
 export { RectificationIssueService } from './services/rectification-issue.service.js';
-export { LedgerService } from './services/ledger.service.js';
+export { LedgerService, type LedgerFilter } from './services/ledger.service.js';
+export { RectificationExportService, type ExportProgress } from './services/rectification-export.service.js';
+export { parseLedgerQuery } from './http/ledger-query.js';
 export { RectificationTaskEntity } from './entities/rectification-task.entity.js';
 export { TaskState, EscalationStep, WarningLevel, NotificationKind, OPEN_STATES } from './rectification.enums.js';
 export { seedRectificationDemo, type DemoRectificationOptions } from './seed/demo-tasks.js';

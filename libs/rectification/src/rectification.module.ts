@@ -80,6 +80,14 @@ import { TaskRecorder } from './services/task-recorder.js';
     RectificationResolver,
     NotificationResolver,
   ],
-  exports: [FindingService, FileStore, NotificationService, RectificationIssueService, EscalationService, LedgerService],
+  exports: [
+    FindingService,
+    FileStore,
+    NotificationService,
+    RectificationIssueService,
+    EscalationService,
+    LedgerService,
+    RectificationExportService,
+  ],
 })
 export class RectificationModule {}

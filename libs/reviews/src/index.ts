@@ -1,6 +1,7 @@
 export { ReviewsModule } from './reviews.module.js';
 export { RubricService, parseRubric } from './rubric.service.js';
 export { FinalizeService } from './finalize.service.js';
+export { ReviewExportService } from './review-export.service.js';
 export { drawStratified, proportionalQuotas, seededRandom, type Candidate, type Stratum } from './draw.js';
 export { assignReviewers } from './assignment.js';
 export { computeResults, type CampaignResults, type DepartmentResult } from './results.js';

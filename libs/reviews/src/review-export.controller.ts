@@ -19,8 +19,8 @@ export class ReviewExportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Reply,
   ): Promise<StreamableFile> {
-    const { name, content } = await this.exports.bulletin(actor, id);
-    res.setHeader('content-disposition', disposition(name));
+    const { fileName, content } = await this.exports.bulletin(actor, id);
+    res.setHeader('content-disposition', disposition(fileName));
     return new StreamableFile(content, { type: DOCX });
   }
 
@@ -30,8 +30,8 @@ export class ReviewExportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Reply,
   ): Promise<StreamableFile> {
-    const { name, content } = await this.exports.resultsSheet(actor, id);
-    res.setHeader('content-disposition', disposition(name));
+    const { fileName, content } = await this.exports.resultsSheet(actor, id);
+    res.setHeader('content-disposition', disposition(fileName));
     return new StreamableFile(content, { type: XLSX });
   }
 }

@@ -24,16 +24,16 @@ export class ReviewExportService {
     return c;
   }
 
-  async bulletin(actor: Actor, campaignId: string): Promise<{ name: string; content: Buffer }> {
+  async bulletin(actor: Actor, campaignId: string): Promise<{ fileName: string; content: Buffer }> {
     const c = await this.results(actor, campaignId);
     const office = (await unitPaths(this.tx.manager, [c.officeUnitId])).get(c.officeUnitId)?.name ?? '';
     const types = c.caseTypes.map((t) => CASE_TYPE_NAMES[t as CaseType] ?? t).join('、');
     const content = await bulletinDocx(c, c.results!, office, types);
     await this.recordDownload(actor, c, 'bulletin.docx');
-    return { name: `${c.name}通报.docx`, content };
+    return { fileName: `${c.name}通报.docx`, content };
   }
 
-  async resultsSheet(actor: Actor, campaignId: string): Promise<{ name: string; content: Buffer }> {
+  async resultsSheet(actor: Actor, campaignId: string): Promise<{ fileName: string; content: Buffer }> {
     const c = await this.results(actor, campaignId);
     const rows = c.results!.departments.map((d) => [
       d.rank,
@@ -54,7 +54,7 @@ export class ReviewExportService {
       rows,
     );
     await this.recordDownload(actor, c, 'results.xlsx');
-    return { name: `${c.name}结果.xlsx`, content };
+    return { fileName: `${c.name}结果.xlsx`, content };
   }
 
   private recordDownload(actor: Actor, c: ReviewCampaignEntity, what: string): Promise<void> {

@@ -42,6 +42,6 @@ import { ScoreSheetService } from './score-sheet.service.js';
     MyResultsService,
     MyResultsResolver,
   ],
-  exports: [RubricService, FinalizeService],
+  exports: [RubricService, FinalizeService, ReviewExportService],
 })
 export class ReviewsModule {}

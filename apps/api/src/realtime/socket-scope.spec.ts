@@ -28,6 +28,9 @@ describe('socket scope', () => {
       [leader, event('org.imported', '/p/x/', null)],
       [officer, event('notification.created', '/p/c/d/', 'dept-a', { userId: 'user-dept-a' })],
       [leader, event('notification.created', '/p/c/d/', 'dept-a', { userId: 'user-dept-a' })],
+      [officer, event('import.progressed', '/p/c/d/', 'dept-a', { importId: 'x', userId: 'user-dept-a' })],
+      [leader, event('import.progressed', '/p/c/d/', 'dept-a', { importId: 'x', userId: 'user-dept-a' })],
+      [leader, event('import.progressed', '/p/c/', null, { importId: 'screening' })],
     ] as const) {
       const joined = roomsForActor(who).some((room) => roomsForEvent(ev).includes(room));
       expect(joined).toBe(mayReceive(who, ev));
@@ -40,5 +43,13 @@ describe('socket scope', () => {
     expect(mayReceive(leader, otherDept)).toBe(true);
     expect(mayReceive(leader, event('org.imported', '/p/x/', null))).toBe(false);
     expect(roomsForActor(officer)).toEqual(['user:user-dept-a', 'dept:dept-a']);
+  });
+
+  it("should give an export's progress to its requester alone, and a screening's to the region", () => {
+    const exported = event('import.progressed', '/p/c/d/', 'dept-a', { importId: 'x', kind: 'EXPORT', userId: 'user-dept-a' });
+    expect(roomsForEvent(exported)).toEqual(['user:user-dept-a']);
+    expect(mayReceive(officer, exported)).toBe(true);
+    expect(mayReceive(leader, exported)).toBe(false);
+    expect(mayReceive(leader, event('import.progressed', '/p/c/', null, { importId: 'screening' }))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '@ducha/common';
 import { AccessPolicy } from '@ducha/org';
-import { USER_EVENT_TYPES, type RelayedEvent, type ReplayScope } from '@ducha/realtime';
+import { addresseeOf, type RelayedEvent, type ReplayScope } from '@ducha/realtime';
 
 /** Rooms are the only way a live event reaches a socket; membership is decided here, from the actor. */
 export const Rooms = {
@@ -32,10 +32,8 @@ export function roomsForActor(actor: Actor): string[] {
 
 /** Rooms an event goes to: every region on its path (office staff above see it), and its department. */
 export function roomsForEvent(event: RelayedEvent): string[] {
-  if (USER_EVENT_TYPES.includes(event.type)) {
-    const userId = (event.payload as { userId?: string }).userId;
-    return userId ? [Rooms.user(userId)] : [];
-  }
+  const userId = addresseeOf(event);
+  if (userId) return [Rooms.user(userId)];
   const rooms: string[] = [];
   const parts = event.scope.regionPath.split('/').filter(Boolean);
   for (let i = 1; i <= parts.length; i++) rooms.push(Rooms.region(`/${parts.slice(0, i).join('/')}/`));
@@ -45,6 +43,7 @@ export function roomsForEvent(event: RelayedEvent): string[] {
 
 /** The per-event decision, used on replay (rooms decide live delivery the same way). */
 export function mayReceive(actor: Actor, event: RelayedEvent): boolean {
-  if (USER_EVENT_TYPES.includes(event.type)) return (event.payload as { userId?: string }).userId === actor.userId;
+  const userId = addresseeOf(event);
+  if (userId) return userId === actor.userId;
   return AccessPolicy.canRead(actor, { unitId: event.scope.departmentId ?? '', regionPath: event.scope.regionPath }).allowed;
 }

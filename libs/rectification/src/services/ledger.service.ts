@@ -172,17 +172,27 @@ export class LedgerService {
     );
   }
 
+  /**
+   * Whose tasks the actor's ledger holds: the office's whole region, or a department's own (lead or
+   * co-responsible); anyone else is refused. Also refuses a period that ends before it starts.
+   */
+  reach(actor: Actor, filter: LedgerFilter): 'REGION' | 'DEPARTMENT' {
+    if (filter.from && filter.to && filter.from > filter.to) throw DomainException.field('from', 'must not be after to');
+    if (AccessPolicy.canReadRegion(actor, actor.regionPath).allowed) return 'REGION';
+    if (AccessPolicy.canActForDepartment(actor, actor.unitId).allowed) return 'DEPARTMENT';
+    throw DomainException.forbidden();
+  }
+
   private where(actor: Actor, filter: LedgerFilter, clock: TaskClock): Where {
     const w = new Where();
-    if (AccessPolicy.canReadRegion(actor, actor.regionPath).allowed) {
+    if (this.reach(actor, filter) === 'REGION') {
       w.add((p) => `t.region_path LIKE ${p(`${actor.regionPath}%`)}`);
-    } else if (AccessPolicy.canActForDepartment(actor, actor.unitId).allowed) {
+    } else {
       w.add((p) => {
         const unit = p(actor.unitId);
         return `(t.department_id = ${unit} OR EXISTS (SELECT 1 FROM rectification_task_department d WHERE d.task_id = t.id AND d.department_id = ${unit}))`;
       });
-    } else throw DomainException.forbidden();
-    if (filter.from && filter.to && filter.from > filter.to) throw DomainException.field('from', 'must not be after to');
+    }
     if (filter.departmentId) w.add((p) => `t.department_id = ${p(filter.departmentId)}`);
     if (filter.source) w.add((p) => `t.source = ${p(filter.source)}`);
     if (filter.states?.length) w.add((p) => `t.state = ANY(${p(filter.states)})`);

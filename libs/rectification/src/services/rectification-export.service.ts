@@ -56,6 +56,9 @@ export const LEDGER_HEADERS = [
   '撤销原因',
 ];
 
+/** How far a build got: `done` of `total` rows. */
+export type ExportProgress = (done: number, total: number) => Promise<void>;
+
 /** The documents an office downloads: the rectification notice and the ledger workbook. Both audited. */
 @Injectable()
 export class RectificationExportService {
@@ -65,6 +68,11 @@ export class RectificationExportService {
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Refuses the notice exactly as `notice` would (no such task, or one the actor may not read), building nothing. */
+  async authorizeNotice(actor: Actor, taskId: string): Promise<void> {
+    await this.query.readable(actor, taskId);
+  }
 
   async notice(actor: Actor, taskId: string): Promise<{ fileName: string; content: Buffer }> {
     const detail = await this.query.detail(actor, taskId);
@@ -76,8 +84,18 @@ export class RectificationExportService {
     return { fileName: `整改通知书-${detail.task.taskNo}.docx`, content };
   }
 
-  async ledgerWorkbook(actor: Actor, filter: LedgerFilter): Promise<Buffer> {
+  /** Refuses the ledger exactly as `ledgerWorkbook` would (no ledger for the actor, a bad period), reading nothing. */
+  authorizeLedger(actor: Actor, filter: LedgerFilter): void {
+    this.ledger.reach(actor, filter);
+  }
+
+  /**
+   * The whole ledger the actor may see with the filter. `progress` hears the rows found (none
+   * written yet), then the rows written as the sheet fills: a large ledger takes a while.
+   */
+  async ledgerWorkbook(actor: Actor, filter: LedgerFilter, progress?: ExportProgress): Promise<{ fileName: string; content: Buffer }> {
     const { rows, clock } = await this.ledger.exportRows(actor, filter);
+    await progress?.(0, rows.length);
     const content = await writeSheet(
       '整改台账',
       LEDGER_HEADERS,
@@ -103,6 +121,7 @@ export class RectificationExportService {
         r.closed_on_time === null ? '' : r.closed_on_time ? '是' : '否',
         r.cancel_reason ?? '',
       ]),
+      progress && ((written) => progress(written, rows.length)),
     );
     await this.tx.run((m) =>
       this.audit.record(m, actor, {
@@ -112,6 +131,6 @@ export class RectificationExportService {
         after: { filter, rows: rows.length },
       }),
     );
-    return content;
+    return { fileName: '整改台账.xlsx', content };
   }
 }

@@ -1,12 +1,12 @@
-import { CalculatorOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@ducha/contracts';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useAuth } from '../../app/auth/useAuth';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
-import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { ExportButton } from '../../shared/export/ExportButton';
 import { formatInShanghai } from '../../shared/time/dayjs';
 import { GRADE_COLORS } from './labels';
 import { COMPUTE_SCORES, PUBLISH_SCORES, RESULTS, type Period, type ResultRow } from './operations';
@@ -15,7 +15,6 @@ import { COMPUTE_SCORES, PUBLISH_SCORES, RESULTS, type Period, type ResultRow } 
 export function RankingCard({ period }: { period: Period }) {
   const t = useT();
   const { hasRole } = useAuth();
-  const { message } = App.useApp();
   const { data, loading, refetch } = useQuery(RESULTS, { variables: period, fetchPolicy: 'cache-and-network' });
   const [compute, computing] = useMutationWithToast(COMPUTE_SCORES, { success: 'as.computed' });
   const [publish, publishing] = useMutationWithToast(PUBLISH_SCORES, { success: 'as.published' });
@@ -23,10 +22,7 @@ export function RankingCard({ period }: { period: Period }) {
   const published = rows.some((r) => r.publishedAt);
   const office = hasRole(Role.INSPECTOR) || hasRole(Role.ADMIN);
   const label = period.quarter ? t('as.quarter', { quarter: period.quarter }) : t('as.annual');
-  const exportFile = async (kind: 'results.xlsx' | 'report.docx'): Promise<void> => {
-    const url = `/exports/assessment/${period.frameworkId}/${period.year}/${period.quarter ?? 0}/${kind}`;
-    if (!(await downloadFile(url, kind))) void message.error(t('error.unknown'));
-  };
+  const target = { targetId: period.frameworkId, year: period.year, quarter: period.quarter ?? 0 };
   return (
     <Card
       size="small"
@@ -53,12 +49,12 @@ export function RankingCard({ period }: { period: Period }) {
               </Button>
             </Popconfirm>
           )}
-          <Button icon={<DownloadOutlined />} disabled={!rows.length} onClick={() => void exportFile('results.xlsx')}>
+          <ExportButton request={{ kind: 'ASSESSMENT_RESULTS', ...target }} disabled={!rows.length} testId="as-export-results">
             {t('as.exportXlsx')}
-          </Button>
-          <Button icon={<DownloadOutlined />} disabled={!rows.length} onClick={() => void exportFile('report.docx')}>
+          </ExportButton>
+          <ExportButton request={{ kind: 'ASSESSMENT_REPORT', ...target }} disabled={!rows.length} testId="as-export-report">
             {t('as.exportDocx')}
-          </Button>
+          </ExportButton>
         </Space>
       }
     >

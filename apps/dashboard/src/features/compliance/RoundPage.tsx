@@ -1,13 +1,13 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@ducha/contracts';
-import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/useAuth';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
-import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { ExportButton } from '../../shared/export/ExportButton';
 import { JobProgressBar } from '../../shared/progress/JobProgressBar';
 import { useJobProgress } from '../../shared/progress/useJobProgress';
 import { FINALIZE_ROUND, PUBLISH_ROUND, ROUND, RUN_SCREENING, type CheckRow } from './operations';
@@ -15,7 +15,6 @@ import { FINALIZE_ROUND, PUBLISH_ROUND, ROUND, RUN_SCREENING, type CheckRow } fr
 /** One round: screening (progress pushed by its events), each department's check, results and exports. */
 export function RoundPage() {
   const t = useT();
-  const { message } = App.useApp();
   const { hasRole } = useAuth();
   const { roundId = '' } = useParams();
   const { data, refetch } = useQuery(ROUND, { variables: { id: roundId }, fetchPolicy: 'cache-and-network' });
@@ -38,10 +37,6 @@ export function RoundPage() {
   if (!round) return <Spin />;
   const inspector = hasRole(Role.INSPECTOR);
   const finished = round.stage === 'FINALIZED' || round.stage === 'PUBLISHED';
-  const download = (kind: 'results.xlsx' | 'bulletin.docx'): void =>
-    void downloadFile(`/exports/compliance/rounds/${round.id}/${kind}`, `${round.name}-${kind}`).then(
-      (ok) => ok || message.error(t('error.unknown')),
-    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="round-page">
@@ -84,12 +79,12 @@ export function RoundPage() {
         )}
         {finished && (
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => download('results.xlsx')}>
+            <ExportButton request={{ kind: 'COMPLIANCE_RESULTS', targetId: round.id }} testId="round-export-results">
               {t('cp.downloadResults')}
-            </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => download('bulletin.docx')}>
+            </ExportButton>
+            <ExportButton request={{ kind: 'COMPLIANCE_BULLETIN', targetId: round.id }} testId="round-export-bulletin">
               {t('cp.downloadBulletin')}
-            </Button>
+            </ExportButton>
           </>
         )}
       </Space>

@@ -1,12 +1,11 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { App, Button, DatePicker, Form, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
-import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { ExportButton } from '../../shared/export/ExportButton';
 import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { Countdown, StateTag, WarningTag } from './labels';
 import {
@@ -30,7 +29,6 @@ interface Filters {
 /** 整改台账: every task in the user's scope (a department officer's: their own), filtered server-side. */
 export function LedgerTab() {
   const t = useT();
-  const { message } = App.useApp();
   const [filters, setFilters] = useState<Omit<LedgerVars, 'page' | 'pageSize'>>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data, loading, refetch } = useQuery(LEDGER, { variables: { ...paging, ...filters }, fetchPolicy: 'cache-and-network' });
@@ -40,11 +38,12 @@ export function LedgerTab() {
   });
   const counts = data?.rectificationLedger.counts ?? [];
 
-  const exportLedger = async (): Promise<void> => {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(filters)) if (value) query.set(key, Array.isArray(value) ? value.join(',') : String(value));
-    if (!(await downloadFile(`/exports/rectification-ledger.xlsx?${query}`, '整改台账.xlsx'))) void message.error(t('error.unknown'));
-  };
+  // The export takes the filters shown, as the ledger's query string names them.
+  const exportFilter = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -94,9 +93,11 @@ export function LedgerTab() {
         <Button type="primary" htmlType="submit">
           {t('common.search')}
         </Button>
-        <Button style={{ marginLeft: 'auto' }} icon={<DownloadOutlined />} onClick={() => void exportLedger()} data-testid="ledger-export">
-          {t('rect.exportLedger')}
-        </Button>
+        <div style={{ marginLeft: 'auto' }}>
+          <ExportButton request={{ kind: 'RECTIFICATION_LEDGER', filter: exportFilter }} testId="ledger-export" unit="rows">
+            {t('rect.exportLedger')}
+          </ExportButton>
+        </div>
       </Form>
       <Space wrap size={4}>
         {counts.map((c) => (

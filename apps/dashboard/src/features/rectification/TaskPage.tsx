@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { MessageKey } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { ExportButton } from '../../shared/export/ExportButton';
 import { formatInShanghai } from '../../shared/time/dayjs';
 import { Countdown, StateTag, WarningTag } from './labels';
 import { TASK, type FindingRow, type TaskDetail } from './operations';
@@ -53,7 +54,6 @@ function timeline(detail: TaskDetail, t: ReturnType<typeof useT>): TimelineItem[
 export function TaskPage() {
   const t = useT();
   const describe = useErrorMessage();
-  const { message } = App.useApp();
   const { taskId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(TASK, { variables: { id: taskId }, fetchPolicy: 'cache-and-network' });
   if (error && !data) return <Alert type="error" showIcon title={describe(error)} />;
@@ -74,12 +74,9 @@ export function TaskPage() {
         <StateTag state={task.state} />
         <WarningTag level={task.state === 'CLOSED' || task.state === 'CANCELLED' ? null : task.warningLevel} />
         <Countdown task={task} />
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() => void downloadFile(detail.noticePath, `${task.taskNo}.docx`).then((ok) => ok || message.error(t('error.unknown')))}
-        >
+        <ExportButton request={{ kind: 'RECTIFICATION_NOTICE', targetId: task.id }} testId="task-export-notice">
           {t('rect.downloadNotice')}
-        </Button>
+        </ExportButton>
       </Space>
       {task.state === 'RETURNED' && lastReturn?.verdictNote && (
         <Alert

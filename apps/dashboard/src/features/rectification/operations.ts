@@ -99,7 +99,6 @@ export const FINDINGS: TypedDocumentNode<
 
 export interface TaskDetail {
   task: TaskRow;
-  noticePath: string;
   departments: { departmentId: string; departmentName: string; role: 'LEAD' | 'CO'; status: string }[];
   findings: FindingRow[];
   deadlines: { deadline: string; kind: string; reason: string | null; setAt: string }[];
@@ -129,7 +128,6 @@ export interface TaskDetail {
 export const TASK: TypedDocumentNode<{ rectificationTask: TaskDetail }, { id: string }> = gql`
   query RectificationTask($id: ID!) {
     rectificationTask(id: $id) {
-      noticePath
       task { ${TASK_FIELDS} }
       departments { departmentId departmentName role status }
       findings { ${FINDING_FIELDS} }

@@ -1,14 +1,14 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@ducha/contracts';
-import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/useAuth';
 import { useT } from '../../i18n/useT';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
-import { downloadFile } from '../../shared/http/uploadWithProgress';
+import { ExportButton } from '../../shared/export/ExportButton';
 import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { AssignmentsCard } from './AssignmentsCard';
 import { StageTag } from './CampaignListPage';
@@ -31,7 +31,6 @@ export const GRADE_LABELS: Record<string, string> = { EXCELLENT: '优秀', GOOD:
 export function CampaignPage() {
   const t = useT();
   const describe = useErrorMessage();
-  const { message } = App.useApp();
   const { hasRole } = useAuth();
   const { campaignId = '' } = useParams();
   const [seed, setSeed] = useState('');
@@ -64,10 +63,6 @@ export function CampaignPage() {
 
   if (campaign.error) return <Alert type="error" showIcon title={describe(campaign.error)} />;
   if (!c) return <Spin />;
-  const download = (kind: 'bulletin.docx' | 'results.xlsx'): void =>
-    void downloadFile(`/exports/review-campaigns/${c.id}/${kind}`, `${c.name}-${kind}`).then(
-      (ok) => ok || message.error(t('error.unknown')),
-    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="campaign-page">
@@ -204,12 +199,12 @@ export function CampaignPage() {
           title={t('rv.results')}
           extra={
             <Space>
-              <Button icon={<DownloadOutlined />} onClick={() => download('bulletin.docx')}>
+              <ExportButton request={{ kind: 'REVIEW_BULLETIN', targetId: c.id }} testId="campaign-export-bulletin">
                 {t('rv.downloadBulletin')}
-              </Button>
-              <Button icon={<DownloadOutlined />} onClick={() => download('results.xlsx')}>
+              </ExportButton>
+              <ExportButton request={{ kind: 'REVIEW_RESULTS', targetId: c.id }} testId="campaign-export-results">
                 {t('rv.downloadResults')}
-              </Button>
+              </ExportButton>
             </Space>
           }
         >

@@ -68,6 +68,10 @@ export const workEn: Record<keyof typeof workZhCN, string> = {
 
   'progress.screening': 'Screening progress',
   'progress.cases': '{done} / {total} files processed',
+  'progress.export': 'Export progress',
+  'progress.exportRows': '{done} / {total} rows processed',
+  'progress.exportSteps': '{done} / {total} steps done',
+  'export.failed': 'The export failed. Try again later.',
   'progress.failed': 'Failed',
   'import.kind.CASE_FILES': 'Case files',
   'import.running': 'Import progress',

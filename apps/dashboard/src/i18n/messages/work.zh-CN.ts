@@ -66,6 +66,10 @@ export const workZhCN = {
 
   'progress.screening': '自动筛查进度',
   'progress.cases': '已处理 {done} / {total} 件',
+  'progress.export': '导出进度',
+  'progress.exportRows': '已处理 {done} / {total} 行',
+  'progress.exportSteps': '已完成 {done} / {total} 步',
+  'export.failed': '导出失败，请稍后重试',
   'progress.failed': '处理失败',
   'import.kind.CASE_FILES': '案卷',
   'import.running': '后台导入进度',
