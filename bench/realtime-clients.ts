@@ -1,13 +1,15 @@
 // A worker thread of bench/realtime-latency.ts: holds its share of the socket clients, so the
-// measuring side is not one saturated event loop. Latency = receipt − the producer's stamp taken
-// just before the insert (wall clock shared by all threads), so it includes the commit itself.
+// measuring side is not one saturated event loop. Each receipt is reported as (event number, time
+// of receipt) on the wall clock all threads share; the producer knows when it started and when it
+// committed each event, so latency is measured from both.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
 import { connectSocket } from './realtime-env.js';
 
 const { port, ports, token, clients } = workerData as { port?: number; ports: number[]; token: string; clients: number };
 const sockets: Socket[] = [];
-let latencies: number[] = [];
+let numbers: number[] = [];
+let receipts: number[] = [];
 let received = 0;
 let duplicates = 0;
 let outOfOrder = 0;
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
       seen.add(name);
       last = event.seq;
       received++;
-      latencies.push(Date.now() - sentAt);
+      numbers.push(Number(name.slice(2)));
+      receipts.push(Date.now());
     });
     sockets.push(socket);
   }
@@ -34,8 +37,9 @@ async function main(): Promise<void> {
 
 parentPort!.on('message', (message: { kind: string }) => {
   if (message.kind === 'collect') {
-    parentPort!.postMessage({ kind: 'tally', latencies, received, duplicates, outOfOrder });
-    latencies = [];
+    parentPort!.postMessage({ kind: 'tally', numbers, receipts, received, duplicates, outOfOrder });
+    numbers = [];
+    receipts = [];
     received = duplicates = outOfOrder = 0;
   } else if (message.kind === 'count') {
     parentPort!.postMessage({ kind: 'count', received });
