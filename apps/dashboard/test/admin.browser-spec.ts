@@ -32,10 +32,42 @@ function unitsSheet(name: string, rows: string[]): string {
 
 /** Administration as the demo admin, in a real Chromium against the real api. */
 describe('administration (browser)', () => {
-  const suite = browserSuite(['admin']);
+  // This spec enters next year's calendar through the screen itself.
+  const suite = browserSuite(['admin'], undefined, { nextYearCalendar: false });
   let page: Page;
   beforeAll(() => {
     page = suite.page('admin');
+  });
+
+  it('warns on every page while next year has no calendar, and the warning goes once the admin enters it', async () => {
+    const admin = await apiLogin(suite.baseUrl, 'admin');
+    const status = () =>
+      gql<{ calendarStatus: { missingYears: number[] } }>(suite.baseUrl, `{ calendarStatus { missingYears } }`, {}, admin.token);
+    const next = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
+    const { missingYears } = (await status()).calendarStatus;
+    expect(missingYears).toContain(next);
+
+    await page.goto(`${suite.baseUrl}/admin/users`);
+    const banner = page.getByTestId('calendar-banner');
+    await banner.getByText(`尚未录入 ${missingYears.join('、')} 年的工作日历`).waitFor();
+    await page.getByTestId('users-table').getByText('inspector2').waitFor();
+    await screenshot(page, 'calendar-banner');
+    await banner.getByRole('link', { name: '去录入' }).click();
+    await page.waitForURL(/\/admin\/calendar$/);
+
+    for (const year of missingYears) {
+      await page.getByPlaceholder('年度').fill(String(year));
+      await page.getByRole('button', { name: '新增年度' }).click();
+      await page.getByText('放假 0 天，调休上班 0 天').waitFor();
+      const picker = page.getByTestId('calendar-holidays').getByPlaceholder('添加日期');
+      await picker.fill(`${year}-01-01`);
+      await picker.press('Enter');
+      await page.getByTestId('calendar-holidays').getByText(`${year}-01-01`).waitFor();
+      await page.getByTestId('calendar-save').click();
+      await page.getByText(`${year} 年工作日历已保存`).waitFor();
+    }
+    await banner.waitFor({ state: 'detached' });
+    expect((await status()).calendarStatus.missingYears).toEqual([]);
   });
 
   it('imports a units sheet with one bad row and shows the row error in a table, writing nothing', async () => {

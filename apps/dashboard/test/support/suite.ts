@@ -13,17 +13,21 @@ export interface BrowserSuite {
 
 /**
  * Registers the start-up every browser spec shares: before all tests the real api (fresh data,
- * demo seed, next year's calendar loaded) and one Chromium per user, signed in; after each test, no console error in any of
+ * demo seed, next year's calendar loaded unless the spec enters it itself) and one Chromium per user, signed in; after each test, no console error in any of
  * them; after all, everything closed. Each user has their own profile, hence their own session.
  */
-export function browserSuite(usernames: readonly string[], viewport?: { width: number; height: number }): BrowserSuite {
+export function browserSuite(
+  usernames: readonly string[],
+  viewport?: { width: number; height: number },
+  { nextYearCalendar = true }: { nextYearCalendar?: boolean } = {},
+): BrowserSuite {
   let api: ApiProcess | undefined;
   const browsers = new Map<string, TestBrowser>();
   const pages = new Map<string, Page>();
 
   beforeAll(async () => {
     api = await startApiProcess();
-    await loadNextYearCalendar(api.baseUrl);
+    if (nextYearCalendar) await loadNextYearCalendar(api.baseUrl);
     for (const username of usernames) {
       const browser = await launchBrowser(viewport);
       browsers.set(username, browser);

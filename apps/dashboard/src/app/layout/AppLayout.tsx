@@ -2,6 +2,7 @@ import { Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { AppHeader } from './AppHeader';
+import { CalendarBanner } from './CalendarBanner';
 import styles from './AppLayout.module.css';
 import { SideMenu } from './SideMenu';
 
@@ -29,6 +30,7 @@ export function AppLayout() {
           <SideMenu collapsed={collapsed} />
         </Layout.Sider>
         <Layout.Content className={styles.content}>
+          <CalendarBanner />
           {/* Feature screens are lazy chunks; this keeps the shell on screen while one loads. */}
           <Suspense fallback={<Spin className={styles.pageSpinner} />}>
             <Outlet />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Input, InputNumber, List, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -26,7 +26,8 @@ const fromRow = (row: CalendarYearRow): Draft => ({
 export function CalendarTab() {
   const t = useT();
   const { message } = App.useApp();
-  const { data, refetch } = useQuery(CALENDAR);
+  const { data } = useQuery(CALENDAR);
+  const client = useApolloClient();
   const years = useMemo(() => data?.calendarYears ?? [], [data]);
   const missing = data?.calendarStatus.missingYears ?? [];
   const [year, setYear] = useState<number | null>(null);
@@ -144,7 +145,8 @@ export function CalendarTab() {
           onClick={() => {
             const names = Object.fromEntries(Object.entries(draft.names).filter(([d, n]) => n.trim() && draft.holidays.includes(d)));
             void save({ input: { year: draft.year, holidays: draft.holidays, makeUpWorkdays: draft.makeUpWorkdays, names } }).then(
-              (ok) => ok && refetch(),
+              // The shell's banner and the working-day countdowns read the calendar too.
+              (ok) => ok && client.refetchQueries({ include: [CALENDAR, 'CalendarStatusBanner', 'WorkingDayCalendar'] }),
             );
           }}
         >

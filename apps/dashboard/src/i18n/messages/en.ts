@@ -38,6 +38,11 @@ export const en: Record<MessageKey, string> = {
   'unitKind.VERTICAL': 'Vertically managed unit',
 
   'nav.home': 'Home',
+  'calendarBanner.admin':
+    "The working-day calendar for {years} is not loaded: deadlines that fall in those years cannot be counted in working days, and issuing such tasks is refused. Enter the State Council's holiday arrangements.",
+  'calendarBanner.others':
+    'The working-day calendar for {years} is not loaded: deadlines that fall in those years cannot be computed yet. Please contact the administrator.',
+  'calendarBanner.open': 'Enter it',
   'nav.reviews': 'Case-file review',
   'nav.compliance': 'Three systems',
   'nav.rectification': 'Rectification',

@@ -41,6 +41,10 @@ export const zhCN = {
   'unitKind.VERTICAL': '垂管单位',
 
   'nav.home': '首页',
+  'calendarBanner.admin':
+    '尚未录入 {years} 年的工作日历：落在这些年份的期限无法按工作日计算，整改下发会被拒绝。请按国务院办公厅公布的放假安排录入。',
+  'calendarBanner.others': '尚未录入 {years} 年的工作日历：落在这些年份的期限暂时无法计算，请联系系统管理员。',
+  'calendarBanner.open': '去录入',
   'nav.reviews': '案卷评查',
   'nav.compliance': '三项制度检查',
   'nav.rectification': '整改督办',
