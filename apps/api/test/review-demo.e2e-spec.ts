@@ -6,7 +6,7 @@ describe('Demo data for case-file review (e2e)', () => {
   const sql = (text: string) => t.app.get(TransactionRunner).manager.query(text);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ RUN_RELAY: 'true' });
   });
   afterAll(async () => t.close());
 
@@ -47,5 +47,31 @@ describe('Demo data for case-file review (e2e)', () => {
     expect(results.departments[0].rank).toBe(1);
     const [{ n }] = await sql(`SELECT count(*)::int AS n FROM finding WHERE source = 'CASE_REVIEW'`);
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('should show a leader real figures in every part of the cockpit the first time it is opened', async () => {
+    const leader = await t.token('leader');
+    const { me } = await t.gql.ok(`{ me { unit { regionId } } }`, {}, leader);
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    // The relay projects the standing screen's events, emitted after the seed, into the read model.
+    for (let waited = 0; (await sql(`SELECT 1 FROM outbox_event WHERE seq IS NULL LIMIT 1`)).length > 0; waited += 100) {
+      if (waited > 30_000) throw new Error('the relay did not relay the seed’s events');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [{ head }] = await sql(`SELECT coalesce(max(seq), 0)::int AS head FROM outbox_event`);
+    const { cockpit } = await t.gql.ok(
+      `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p) { asOfSeq kpis {
+        filesReviewed meanScore complianceChecks meanComplianceScore disclosureOnTimeRate legalReviewCoverage avFiledRate
+        tasksIssued tasksOpen tasksOverdue tasksClosed } } }`,
+      { r: me.unit.regionId, p: String(year) },
+      leader,
+    );
+    expect(cockpit.asOfSeq).toBeGreaterThanOrEqual(head);
+    const k = cockpit.kpis;
+    for (const count of ['filesReviewed', 'complianceChecks', 'tasksIssued', 'tasksOpen', 'tasksOverdue', 'tasksClosed'])
+      expect({ count, positive: k[count] > 0 }).toEqual({ count, positive: true });
+    // The three-systems rates come from the standing screen, run once after seeding as the nightly job would.
+    for (const rate of ['disclosureOnTimeRate', 'legalReviewCoverage', 'avFiledRate'])
+      expect({ rate, between0and1: k[rate] > 0 && k[rate] < 1 }).toEqual({ rate, between0and1: true });
   });
 });
