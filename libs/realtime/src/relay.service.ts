@@ -90,10 +90,19 @@ export class RelayService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async campaign(): Promise<void> {
     if (this.stopped) return;
-    const session = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'ducha-relay' });
+    // Keepalives both ways: a leader whose host dies or is cut off loses the lock within about 30 s
+    // (PostgreSQL drops the dead session), not after the operating system's two hours.
+    const session = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'ducha-relay',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     try {
       session.on('error', (error: Error) => this.abdicate(session, error.message));
       await session.connect();
+      if (!this.config.isEmbedded)
+        await session.query(`SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`);
       const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LEADER_LOCK])).rows;
       if (!locked || this.stopped) throw new Error('standby');
       this.leaderSession = session;
