@@ -397,6 +397,38 @@ describe('Target management and assessment (e2e)', () => {
     expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('should recompute and freeze only the office’s own region, never touching a sibling district’s results', async () => {
+    // A sibling district of the same city with one department and its own Q3 result (fixture written directly).
+    const [sibling] = await db.query(
+      `INSERT INTO region (parent_id, level, code, name, path)
+       SELECT c.parent_id, 'COUNTY', 'E2E-SIB', '相邻区', p.path || 'e2e-sib/' FROM region c JOIN region p ON p.id = c.parent_id
+       WHERE c.id = (SELECT region_id FROM unit WHERE code = 'QH-SFJ') RETURNING id, path`,
+    );
+    const [dept] = await db.query(
+      `INSERT INTO unit (code, name, kind, region_id, is_enforcement_body) VALUES ('E2E-SIB-SCJG', '相邻区市场监管局', 'GOVERNMENT_DEPARTMENT', $1, true) RETURNING id`,
+      [sibling.id],
+    );
+    await db.query(
+      `INSERT INTO assessment_result (framework_id, department_id, region_path, year, quarter, score, grade, rank, detail, published_at)
+       VALUES ($1, $2, $3, 2026, 3, 88.5, 'GOOD', 1, '{}', now())`,
+      [frameworkId, dept.id, sibling.path],
+    );
+    const inspector = await t.token('inspector');
+    // The sibling's published Q3 does not freeze this district's Q3, and this district's compute leaves it as it was.
+    const ours = (await t.gql.ok(COMPUTE, { f: frameworkId, y: 2026, q: 3 }, inspector)).computeAssessmentScores;
+    expect(ours.length).toBeGreaterThan(20);
+    expect(ours.map((r: { departmentId: string }) => r.departmentId)).not.toContain(dept.id);
+    const kept = await db.query(`SELECT score::float AS score, rank, published_at FROM assessment_result WHERE department_id = $1`, [dept.id]);
+    expect(kept).toEqual([{ score: 88.5, rank: 1, published_at: expect.any(Date) }]);
+    // Publishing this district's Q3 leaves the sibling's as it was too, and freezes this district only.
+    await t.gql.ok(PUBLISH, { f: frameworkId, y: 2026, q: 3 }, inspector);
+    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: 2026, q: 3 }, inspector)).toBe('CONFLICT');
+    expect(await db.query(`SELECT count(*)::int AS n FROM assessment_result WHERE department_id = $1`, [dept.id])).toEqual([{ n: 1 }]);
+    await db.query(`DELETE FROM assessment_result WHERE department_id = $1`, [dept.id]);
+    await db.query(`DELETE FROM unit WHERE id = $1`, [dept.id]);
+    await db.query(`DELETE FROM region WHERE id = $1`, [sibling.id]);
+  });
+
   it('should compute DATA indicators that match the reviews, three-systems checks, officers and rectification already in the database', async () => {
     let withData = 0;
     for (const year of [2025, 2026]) {

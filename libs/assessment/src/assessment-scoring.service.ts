@@ -63,7 +63,7 @@ export class AssessmentScoringService {
           `score: ${issues[0].reason}`,
           issues.map((i) => ({ field: i.field || 'score', reason: i.reason })),
         );
-      await this.refuseIfPublished(m, fw.id, input.year, input.quarter);
+      await this.refuseIfPublished(m, fw.id, input.year, input.quarter, placement.regionPath);
       await m.query(
         `INSERT INTO assessment_self_score (framework_id, department_id, year, quarter, indicator_code, score, note, scored_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (framework_id, department_id, year, quarter, indicator_code) DO UPDATE SET score = EXCLUDED.score, note = EXCLUDED.note, scored_by = EXCLUDED.scored_by, scored_at = now()`,
@@ -101,7 +101,7 @@ export class AssessmentScoringService {
     checkPeriod(input.year, input.quarter, true);
     await this.tx.run(async (m) => {
       const fw = await loadFramework(m, input.frameworkId);
-      await this.refuseIfPublished(m, fw.id, input.year, input.quarter);
+      await this.refuseIfPublished(m, fw.id, input.year, input.quarter, actor.regionPath);
       const departments: { id: string; path: string }[] = await m.query(
         `SELECT u.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE r.path LIKE $1 || '%' AND u.is_enforcement_body ORDER BY u.code`,
         [actor.regionPath],
@@ -139,11 +139,11 @@ export class AssessmentScoringService {
           answers[na.indicator_code] = { notApplicable: true, note: na.reason };
         return { department: d, evaluation: evaluateFramework(fw.template, answers) };
       });
-      await m.query(`DELETE FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3`, [
-        fw.id,
-        input.year,
-        input.quarter,
-      ]);
+      // Only this office's region is recomputed: a sibling district's results are not its to replace.
+      await m.query(
+        `DELETE FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3 AND region_path LIKE $4 || '%'`,
+        [fw.id, input.year, input.quarter, actor.regionPath],
+      );
       await m.query(
         `INSERT INTO assessment_result (framework_id, department_id, region_path, year, quarter, score, grade, rank, detail)
          SELECT $1, x.d, x.p, $2, $3, x.s, x.g, rank() OVER (ORDER BY x.s DESC), x.detail
@@ -228,10 +228,12 @@ export class AssessmentScoringService {
     }
   }
 
-  private async refuseIfPublished(m: EntityManager, frameworkId: string, year: number, quarter: number): Promise<void> {
+  /** Published scores anywhere in the region (or above the department) freeze the period there. */
+  private async refuseIfPublished(m: EntityManager, frameworkId: string, year: number, quarter: number, regionPath: string): Promise<void> {
     const [row] = await m.query(
-      `SELECT 1 FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3 AND published_at IS NOT NULL LIMIT 1`,
-      [frameworkId, year, quarter],
+      `SELECT 1 FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3 AND published_at IS NOT NULL
+         AND region_path LIKE $4 || '%' LIMIT 1`,
+      [frameworkId, year, quarter, regionPath],
     );
     if (row)
       throw DomainException.conflict(`the ${quarter ? `Q${quarter} ` : 'annual '}${year} scores are published and can no longer change`);
