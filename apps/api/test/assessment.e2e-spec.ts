@@ -1,6 +1,6 @@
 import { DEMO_FRAMEWORK, PlanService } from '@ducha/assessment';
 import { createHash } from 'node:crypto';
-import { readSheet, writeSheet } from '@ducha/common';
+import { readSheet, shanghaiDate, shanghaiYear, writeSheet } from '@ducha/common';
 import { FindingService } from '@ducha/rectification';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,8 @@ const PUBLISH = `mutation($f: ID!, $y: Int!, $q: Int) { publishAssessmentScores(
 const RESULTS = `query($f: ID!, $y: Int!, $q: Int) { assessmentResults(frameworkId: $f, year: $y, quarter: $q) { departmentId score rank grade detail } }`;
 const PLAN_HEADERS = ['重点任务编号', '重点任务', '措施编号', '具体措施', '牵头单位编码', '责任单位编码', '完成时限', '对应指标'];
 const FRAMEWORK = { ...DEMO_FRAMEWORK, version: '2026-E2E' };
+/** The demo plan and statistics are seeded for the current year (Asia/Shanghai). */
+const YEAR = shanghaiYear();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const RATES = [
@@ -45,7 +47,7 @@ describe('Target management and assessment (e2e)', () => {
   let admin: string;
   let units: Map<string, string>;
   let frameworkId: string;
-  const upload = async (sheet: Buffer, year = 2026) =>
+  const upload = async (sheet: Buffer, year = YEAR) =>
     request(t.app.getHttpServer())
       .post(`/imports/assessment/${frameworkId}/plan/${year}`)
       .set('authorization', `Bearer ${admin}`)
@@ -73,11 +75,11 @@ describe('Target management and assessment (e2e)', () => {
     const list = (await t.gql.ok(`{ assessmentFrameworks { total items { id code version indicatorCount } } }`, {}, admin))
       .assessmentFrameworks;
     expect(list.items[0]).toMatchObject({ code: 'DEMO-COUNTY-FRAMEWORK', version: '2026', indicatorCount: 28 });
-    const measures = (await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures;
+    const measures = (await t.gql.ok(MEASURES, { y: YEAR }, admin)).assessmentMeasures;
     expect(measures.total).toBe(60);
     expect(new Set(measures.items.map((m: { taskCode: string }) => m.taskCode)).size).toBe(20);
     const stats = await t.gql.ok(
-      `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026) { quarter key } }`,
+      `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: ${YEAR}) { quarter key } }`,
       { f: list.items[0].id },
       await t.token('officer'),
     );
@@ -107,8 +109,8 @@ describe('Target management and assessment (e2e)', () => {
   it('should import the plan sheet, refusing a sheet with any bad row and writing nothing', async () => {
     const bad = await upload(
       await writeSheet('计划', PLAN_HEADERS, [
-        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF', '2026-03-31', 'I3.1.1'],
-        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-NOPE', 'QH-ZHZF', '2026-13-01', 'I9.9'],
+        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF', `${YEAR}-03-31`, 'I3.1.1'],
+        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-NOPE', 'QH-ZHZF', `${YEAR}-13-01`, 'I9.9'],
       ]),
     );
     expect(bad.body).toMatchObject({ ok: false });
@@ -121,22 +123,22 @@ describe('Target management and assessment (e2e)', () => {
         expect.objectContaining({ row: 3, column: '对应指标' }),
       ]),
     );
-    expect((await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures.total).toBe(60);
+    expect((await t.gql.ok(MEASURES, { y: YEAR }, admin)).assessmentMeasures.total).toBe(60);
     const good = await upload(
       await writeSheet('计划', PLAN_HEADERS, [
-        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF、QH-JTYS', '2026-03-31', 'I1.1.1'],
-        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-SCJG', 'QH-ZHZF', '2026-12-31', 'I1.1.2'],
-        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1'],
+        ['E01', '推进严格规范公正文明执法', 'E01-1', '开展执法案卷评查', 'QH-SCJG', 'QH-ZHZF、QH-JTYS', `${YEAR}-03-31`, 'I1.1.1'],
+        ['E01', '推进严格规范公正文明执法', 'E01-2', '整改评查问题', 'QH-SCJG', 'QH-ZHZF', `${YEAR}-12-31`, 'I1.1.2'],
+        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账', 'QH-ZHZF', 'QH-SCJG', `${YEAR}-06-30`, 'I1.2.1'],
       ]),
     );
     expect(good.body).toMatchObject({ ok: true, rows: 3, created: 3, updated: 0 });
     const again = await upload(
       await writeSheet('计划', PLAN_HEADERS, [
-        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账（修订）', 'QH-ZHZF', 'QH-SCJG', '2026-06-30', 'I1.2.1'],
+        ['E02', '落实负责人出庭应诉', 'E02-1', '建立出庭应诉台账（修订）', 'QH-ZHZF', 'QH-SCJG', `${YEAR}-06-30`, 'I1.2.1'],
       ]),
     );
     expect(again.body).toMatchObject({ ok: true, created: 0, updated: 1 });
-    const mine = (await t.gql.ok(MEASURES, { y: 2026 }, await t.token('officer'))).assessmentMeasures.items;
+    const mine = (await t.gql.ok(MEASURES, { y: YEAR }, await t.token('officer'))).assessmentMeasures.items;
     expect(mine.map((m: { code: string }) => m.code)).toEqual(expect.arrayContaining(['E01-1', 'E01-2', 'E02-1']));
     expect(mine.find((m: { code: string }) => m.code === 'E01-1')).toMatchObject({
       leadUnitName: '区市场监督管理局',
@@ -145,45 +147,53 @@ describe('Target management and assessment (e2e)', () => {
   });
 
   it('should let departments report progress on their own measures only, and turn overdue measures into findings', async () => {
-    const measures = (await t.gql.ok(MEASURES, { y: 2026, d: units.get('QH-SCJG') }, admin)).assessmentMeasures.items;
+    const measures = (await t.gql.ok(MEASURES, { y: YEAR, d: units.get('QH-SCJG') }, admin)).assessmentMeasures.items;
     const e011 = measures.find((m: { code: string }) => m.code === 'E01-1');
     const e012 = measures.find((m: { code: string }) => m.code === 'E01-2');
     const officer = await t.token('officer');
     expect(
-      (await t.gql.ok(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: '已完成评查' } }, officer))
+      (await t.gql.ok(PROGRESS, { input: { measureId: e012.id, year: YEAR, quarter: 1, status: 'DONE', text: '已完成评查' } }, officer))
         .reportMeasureProgress,
     ).toMatchObject({ status: 'DONE' });
     expect(
       await t.gql.code(
         PROGRESS,
-        { input: { measureId: e012.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } },
+        { input: { measureId: e012.id, year: YEAR, quarter: 1, status: 'DONE', text: 'x' } },
         await t.token('inspector'),
       ),
     ).toBe('FORBIDDEN');
-    const other = (await t.gql.ok(MEASURES, { y: 2026 }, admin)).assessmentMeasures.items.find(
+    const other = (await t.gql.ok(MEASURES, { y: YEAR }, admin)).assessmentMeasures.items.find(
       (m: { leadUnitId: string; departmentIds: string[] }) =>
         m.leadUnitId !== units.get('QH-ZHZF') && !m.departmentIds.includes(units.get('QH-ZHZF')!),
     );
     expect(
       await t.gql.code(
         PROGRESS,
-        { input: { measureId: other.id, year: 2026, quarter: 1, status: 'DONE', text: 'x' } },
+        { input: { measureId: other.id, year: YEAR, quarter: 1, status: 'DONE', text: 'x' } },
         await t.token('officer2'),
       ),
     ).toBe('FORBIDDEN');
-    expect(await t.gql.code(PROGRESS, { input: { measureId: e012.id, year: 2026, quarter: 5, status: 'DONE', text: 'x' } }, officer)).toBe(
+    expect(await t.gql.code(PROGRESS, { input: { measureId: e012.id, year: YEAR, quarter: 5, status: 'DONE', text: 'x' } }, officer)).toBe(
       'BAD_USER_INPUT',
     );
-    await t.gql.ok(PROGRESS, { input: { measureId: e011.id, year: 2026, quarter: 1, status: 'IN_PROGRESS', text: '评查进行中' } }, officer);
-    const swept = await t.app.get(PlanService).sweepOverdue(new Date('2026-04-02T00:00:00Z'));
+    await t.gql.ok(PROGRESS, { input: { measureId: e011.id, year: YEAR, quarter: 1, status: 'IN_PROGRESS', text: '评查进行中' } }, officer);
+    // Deadlines are Shanghai dates: a minute before midnight there E01-1 is still in time, at midnight
+    // (16:00 UTC, still the deadline's date on the server) it is overdue.
+    const overdueCodes = async () =>
+      (await t.gql.ok(MEASURES, { y: YEAR, o: true }, admin)).assessmentMeasures.items.map((m: { code: string }) => m.code);
+    const nextDay = new Date(Date.parse(`${e011.deadline}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+    await t.app.get(PlanService).sweepOverdue(new Date(`${e011.deadline}T23:59:00+08:00`));
+    expect(await overdueCodes()).not.toContain('E01-1');
+    const swept = await t.app.get(PlanService).sweepOverdue(new Date(`${nextDay}T00:00:00+08:00`));
     expect(swept).toBeGreaterThan(0);
-    expect(await t.app.get(PlanService).sweepOverdue(new Date('2026-04-02T00:00:00Z'))).toBe(0);
-    const findings = await t.app.get(FindingService).byBatch(db.manager, 'assessment-2026');
+    expect(await overdueCodes()).toContain('E01-1');
+    expect(await t.app.get(PlanService).sweepOverdue(new Date(`${nextDay}T00:00:00+08:00`))).toBe(0);
+    const findings = await t.app.get(FindingService).byBatch(db.manager, `assessment-${YEAR}`);
     const forE011 = findings.filter((f) => f.originId === e011.id);
     expect(forE011.map((f) => f.departmentId).sort()).toEqual([units.get('QH-SCJG'), units.get('QH-ZHZF'), units.get('QH-JTYS')].sort());
     expect(forE011[0]).toMatchObject({ source: 'ASSESSMENT', description: expect.stringContaining('E01-1') });
     expect(findings.some((f) => f.originId === e012.id)).toBe(false);
-    const overdue = (await t.gql.ok(MEASURES, { y: 2026, o: true }, officer)).assessmentMeasures.items.map((m: { code: string }) => m.code);
+    const overdue = (await t.gql.ok(MEASURES, { y: YEAR, o: true }, officer)).assessmentMeasures.items.map((m: { code: string }) => m.code);
     expect(overdue).toContain('E01-1');
     expect(overdue).not.toContain('E01-2');
     const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE type LIKE 'measure.%' GROUP BY 1`);
@@ -194,13 +204,13 @@ describe('Target management and assessment (e2e)', () => {
   });
 
   it('should keep evidence files on a progress report: checked by content, stored by SHA-256, read by the department and the office only', async () => {
-    const measures = (await t.gql.ok(MEASURES, { y: 2026, d: units.get('QH-SCJG') }, admin)).assessmentMeasures.items;
+    const measures = (await t.gql.ok(MEASURES, { y: YEAR, d: units.get('QH-SCJG') }, admin)).assessmentMeasures.items;
     const e012 = measures.find((m: { code: string }) => m.code === 'E01-2');
     const officer = await t.token('officer');
     const report = (
       await t.gql.ok(
         PROGRESS,
-        { input: { measureId: e012.id, year: 2026, quarter: 2, status: 'DONE', text: '已完成，附评查报告' } },
+        { input: { measureId: e012.id, year: YEAR, quarter: 2, status: 'DONE', text: '已完成，附评查报告' } },
         officer,
       )
     ).reportMeasureProgress;
@@ -226,7 +236,7 @@ describe('Target management and assessment (e2e)', () => {
     expect(stranger.status).toBe(403);
     expect(stranger.body.code).toBe('FORBIDDEN');
     expect((await upload(await t.token('inspector'), '督察.pdf', PDF)).status).toBe(403);
-    const files = (await t.gql.ok(MEASURES, { y: 2026 }, officer)).assessmentMeasures.items
+    const files = (await t.gql.ok(MEASURES, { y: YEAR }, officer)).assessmentMeasures.items
       .find((m: { id: string }) => m.id === e012.id)
       .progress.find((p: { quarter: number }) => p.quarter === 2).files;
     expect(files).toEqual([{ fileName: '评查报告.pdf' }]);
@@ -252,7 +262,7 @@ describe('Target management and assessment (e2e)', () => {
   it('should take one submission of statistics per department and quarter, refuse bad figures, and keep corrections as history', async () => {
     const officer = await t.token('officer');
     const items = RATES.map((key) => ({ key, numerator: 4, denominator: 5 }));
-    const input = { frameworkId: '', year: 2026, quarter: 1, items };
+    const input = { frameworkId: '', year: YEAR, quarter: 1, items };
     const submit = (over: Record<string, unknown>, token = officer) =>
       t.gql.run(STATS, { input: { ...input, frameworkId, ...over } }, token);
     const above = await submit({ items: [{ key: 'HEAD_IN_COURT', numerator: 6, denominator: 5 }] });
@@ -277,7 +287,7 @@ describe('Target management and assessment (e2e)', () => {
     });
     const history = (
       await t.gql.ok(
-        `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: 2026, quarter: 1, withHistory: true) { key revision current numerator } }`,
+        `query($f: ID!) { assessmentStatistics(frameworkId: $f, year: ${YEAR}, quarter: 1, withHistory: true) { key revision current numerator } }`,
         { f: frameworkId },
         officer,
       )
@@ -298,7 +308,7 @@ describe('Target management and assessment (e2e)', () => {
     const input = {
       frameworkId,
       departmentId: units.get('QH-SCJG'),
-      year: 2026,
+      year: YEAR,
       quarter: 1,
       indicatorCode: 'I1.1.1',
       score: 2.5,
@@ -311,7 +321,7 @@ describe('Target management and assessment (e2e)', () => {
     expect(await t.gql.code(SCORE, { input: { ...input, departmentId: units.get('QH-SFJ') } }, inspector)).toBe('FORBIDDEN');
     expect(await t.gql.code(SCORE, { input }, await t.token('leader'))).toBe('FORBIDDEN');
     expect(await t.gql.code(SCORE, { input }, await t.token('officer'))).toBe('FORBIDDEN');
-    const given = `query($f: ID!, $d: ID!) { assessmentSelfScores(frameworkId: $f, departmentId: $d, year: 2026, quarter: 1) { indicatorCode score note } }`;
+    const given = `query($f: ID!, $d: ID!) { assessmentSelfScores(frameworkId: $f, departmentId: $d, year: ${YEAR}, quarter: 1) { indicatorCode score note } }`;
     expect((await t.gql.ok(given, { f: frameworkId, d: input.departmentId }, inspector)).assessmentSelfScores).toEqual([
       { indicatorCode: 'I1.1.1', score: 2.5, note: '材料齐全' },
     ]);
@@ -339,10 +349,10 @@ describe('Target management and assessment (e2e)', () => {
   it('should compute the quarter with RATE figures, self-report scores and not-applicable rescaling, then rank and publish', async () => {
     const inspector = await t.token('inspector');
     const officer = await t.token('officer');
-    expect((await t.gql.run(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, await t.token('leader'))).errors?.[0]).toMatchObject({
+    expect((await t.gql.run(COMPUTE, { f: frameworkId, y: YEAR, q: 1 }, await t.token('leader'))).errors?.[0]).toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
-    const results = (await t.gql.ok(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, inspector)).computeAssessmentScores;
+    const results = (await t.gql.ok(COMPUTE, { f: frameworkId, y: YEAR, q: 1 }, inspector)).computeAssessmentScores;
     expect(results.length).toBeGreaterThan(20);
     for (let i = 1; i < results.length; i++) {
       expect(results[i].score).toBeLessThanOrEqual(results[i - 1].score);
@@ -364,16 +374,16 @@ describe('Target management and assessment (e2e)', () => {
       .filter((i: Indicator) => i.applicable)
       .reduce((s: number, i: Indicator) => s + i.earned, 0);
     expect(scjg.score).toBeCloseTo((100 * applicableEarned) / scjg.detail.applicableWeight, 1);
-    expect((await t.gql.ok(RESULTS, { f: frameworkId, y: 2026, q: 1 }, officer)).assessmentResults).toEqual([]);
-    await t.gql.ok(PUBLISH, { f: frameworkId, y: 2026, q: 1 }, inspector);
-    const own = (await t.gql.ok(RESULTS, { f: frameworkId, y: 2026, q: 1 }, officer)).assessmentResults;
+    expect((await t.gql.ok(RESULTS, { f: frameworkId, y: YEAR, q: 1 }, officer)).assessmentResults).toEqual([]);
+    await t.gql.ok(PUBLISH, { f: frameworkId, y: YEAR, q: 1 }, inspector);
+    const own = (await t.gql.ok(RESULTS, { f: frameworkId, y: YEAR, q: 1 }, officer)).assessmentResults;
     expect(own).toEqual([expect.objectContaining({ departmentId: units.get('QH-SCJG'), rank: scjg.rank, score: scjg.score })]);
-    expect(await t.gql.code(PUBLISH, { f: frameworkId, y: 2026, q: 1 }, inspector)).toBe('CONFLICT');
-    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: 2026, q: 1 }, inspector)).toBe('CONFLICT');
+    expect(await t.gql.code(PUBLISH, { f: frameworkId, y: YEAR, q: 1 }, inspector)).toBe('CONFLICT');
+    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: YEAR, q: 1 }, inspector)).toBe('CONFLICT');
     expect(
       await t.gql.code(
         SCORE,
-        { input: { frameworkId, departmentId: units.get('QH-SCJG'), year: 2026, quarter: 1, indicatorCode: 'I1.1.1', score: 1 } },
+        { input: { frameworkId, departmentId: units.get('QH-SCJG'), year: YEAR, quarter: 1, indicatorCode: 'I1.1.1', score: 1 } },
         inspector,
       ),
     ).toBe('CONFLICT');
@@ -384,14 +394,14 @@ describe('Target management and assessment (e2e)', () => {
       'assessment.scored': results.length,
       'assessment.published': 1,
     });
-    const xlsx = await download(`/exports/assessment/${frameworkId}/2026/1/results.xlsx`, inspector);
+    const xlsx = await download(`/exports/assessment/${frameworkId}/${YEAR}/1/results.xlsx`, inspector);
     expect(xlsx.status).toBe(200);
     const sheet = await readSheet(xlsx.body as Buffer);
     expect(sheet.headers.slice(0, 5)).toEqual(['排名', '单位编码', '单位名称', '得分', '等次']);
     expect(sheet.rows).toHaveLength(results.length);
     expect(sheet.rows[0].cells['排名']).toBe('1');
     expect(['优秀', '良好', '合格', '不合格']).toContain(sheet.rows[0].cells['等次']);
-    const docx = await download(`/exports/assessment/${frameworkId}/2026/1/report.docx`, inspector);
+    const docx = await download(`/exports/assessment/${frameworkId}/${YEAR}/1/report.docx`, inspector);
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
     expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
@@ -410,19 +420,21 @@ describe('Target management and assessment (e2e)', () => {
     );
     await db.query(
       `INSERT INTO assessment_result (framework_id, department_id, region_path, year, quarter, score, grade, rank, detail, published_at)
-       VALUES ($1, $2, $3, 2026, 3, 88.5, 'GOOD', 1, '{}', now())`,
-      [frameworkId, dept.id, sibling.path],
+       VALUES ($1, $2, $3, $4, 3, 88.5, 'GOOD', 1, '{}', now())`,
+      [frameworkId, dept.id, sibling.path, YEAR],
     );
     const inspector = await t.token('inspector');
     // The sibling's published Q3 does not freeze this district's Q3, and this district's compute leaves it as it was.
-    const ours = (await t.gql.ok(COMPUTE, { f: frameworkId, y: 2026, q: 3 }, inspector)).computeAssessmentScores;
+    const ours = (await t.gql.ok(COMPUTE, { f: frameworkId, y: YEAR, q: 3 }, inspector)).computeAssessmentScores;
     expect(ours.length).toBeGreaterThan(20);
     expect(ours.map((r: { departmentId: string }) => r.departmentId)).not.toContain(dept.id);
-    const kept = await db.query(`SELECT score::float AS score, rank, published_at FROM assessment_result WHERE department_id = $1`, [dept.id]);
+    const kept = await db.query(`SELECT score::float AS score, rank, published_at FROM assessment_result WHERE department_id = $1`, [
+      dept.id,
+    ]);
     expect(kept).toEqual([{ score: 88.5, rank: 1, published_at: expect.any(Date) }]);
     // Publishing this district's Q3 leaves the sibling's as it was too, and freezes this district only.
-    await t.gql.ok(PUBLISH, { f: frameworkId, y: 2026, q: 3 }, inspector);
-    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: 2026, q: 3 }, inspector)).toBe('CONFLICT');
+    await t.gql.ok(PUBLISH, { f: frameworkId, y: YEAR, q: 3 }, inspector);
+    expect(await t.gql.code(COMPUTE, { f: frameworkId, y: YEAR, q: 3 }, inspector)).toBe('CONFLICT');
     expect(await db.query(`SELECT count(*)::int AS n FROM assessment_result WHERE department_id = $1`, [dept.id])).toEqual([{ n: 1 }]);
     await db.query(`DELETE FROM assessment_result WHERE department_id = $1`, [dept.id]);
     await db.query(`DELETE FROM unit WHERE id = $1`, [dept.id]);
@@ -431,10 +443,10 @@ describe('Target management and assessment (e2e)', () => {
 
   it('should compute DATA indicators that match the reviews, three-systems checks, officers and rectification already in the database', async () => {
     let withData = 0;
-    for (const year of [2025, 2026]) {
+    for (const year of [YEAR - 1, YEAR]) {
       const results = (await t.gql.ok(COMPUTE, { f: frameworkId, y: year }, await t.token('inspector'))).computeAssessmentScores;
       const to = `${year}-12-31`;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = shanghaiDate();
       const asOf = today < to ? today : to;
       const reviews = await db.query(
         `SELECT department_id, final_grade FROM review_file WHERE final_grade IS NOT NULL AND finalized_at::date BETWEEN $1 AND $2`,

@@ -3,6 +3,7 @@ import { CalendarService } from '@ducha/calendar';
 import { CockpitRebuildService } from '@ducha/cockpit';
 import { StandingScreenService } from '@ducha/compliance';
 import type { DomainEventPayloads, DomainEventType, EventScope } from '@ducha/contracts';
+import { shanghaiYear } from '@ducha/common';
 import { TransactionRunner } from '@ducha/database';
 import { OutboxReader, OutboxService } from '@ducha/realtime';
 import { testMode } from '@ducha/testing';
@@ -37,6 +38,8 @@ const TABLES = [
   'cockpit_measure',
   'cockpit_state',
 ];
+/** The demo's assessment plan and statistics are seeded for this year (Asia/Shanghai). */
+const YEAR = shanghaiYear();
 const CLOSED_OR_CANCELLED = ['CLOSED', 'CANCELLED'];
 const STATS = `mutation($input: StatisticsInput!) { submitAssessmentStatistics(input: $input) { key } }`;
 const PROGRESS = `mutation($input: MeasureProgressInput!) { reportMeasureProgress(input: $input) { id } }`;
@@ -448,12 +451,12 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     const admin = await t.token('admin');
     const [fw] = (await t.gql.ok(`{ assessmentFrameworks { items { id } } }`, {}, admin)).assessmentFrameworks.items;
     const items = RATE_KEYS.map((key) => ({ key, numerator: 1, denominator: 4 }));
-    await t.gql.ok(STATS, { input: { frameworkId: fw.id, year: 2026, quarter: 3, items } }, await t.token('officer'));
+    await t.gql.ok(STATS, { input: { frameworkId: fw.id, year: YEAR, quarter: 3, items } }, await t.token('officer'));
     const scjg = await new RectificationDriver(t).unitId('QH-SCJG');
     // A measure the department leads if it has one (its report sets the status), else one it shares.
     const [measure] = (
       await t.gql.ok(
-        `query($d: ID) { assessmentMeasures(year: 2026, departmentId: $d, pageSize: 200) { items { id status leadUnitId } } }`,
+        `query($d: ID) { assessmentMeasures(year: ${YEAR}, departmentId: $d, pageSize: 200) { items { id status leadUnitId } } }`,
         { d: scjg },
         admin,
       )
@@ -462,26 +465,26 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
       .sort((x: { leadUnitId: string }, y: { leadUnitId: string }) => Number(y.leadUnitId === scjg) - Number(x.leadUnitId === scjg));
     await t.gql.ok(
       PROGRESS,
-      { input: { measureId: measure.id, year: 2026, quarter: 3, status: 'DONE', text: '已完成' } },
+      { input: { measureId: measure.id, year: YEAR, quarter: 3, status: 'DONE', text: '已完成' } },
       await t.token('officer'),
     );
-    await t.gql.ok(COMPUTE, { f: fw.id, y: 2026, q: 3 }, await t.token('inspector'));
+    await t.gql.ok(COMPUTE, { f: fw.id, y: YEAR, q: 3 }, await t.token('inspector'));
     await t.app.get(PlanService).sweepOverdue(new Date());
   }
 
   it('should show the assessment live: RATE statistics by quarter, scores, indicators and the plan’s measures', async () => {
     const ds = t.app.get(DataSource);
     const [district] = await ds.query(`SELECT r.id, r.path FROM unit u JOIN region r ON r.id = u.region_id WHERE u.code = 'QH-SFJ'`);
-    const before = (await t.gql.ok(COCKPIT, { r: district.id, p: '2026' }, await t.token('leader'))).cockpit.assessment;
+    const before = (await t.gql.ok(COCKPIT, { r: district.id, p: String(YEAR) }, await t.token('leader'))).cockpit.assessment;
     const officer2 = await t.token('officer2');
     const [fw] = (await t.gql.ok(`{ assessmentFrameworks { items { id } } }`, {}, await t.token('admin'))).assessmentFrameworks.items;
     await t.gql.ok(
       STATS,
-      { input: { frameworkId: fw.id, year: 2026, quarter: 3, items: RATE_KEYS.map((key) => ({ key, numerator: 5, denominator: 10 })) } },
+      { input: { frameworkId: fw.id, year: YEAR, quarter: 3, items: RATE_KEYS.map((key) => ({ key, numerator: 5, denominator: 10 })) } },
       officer2,
     );
     await settled();
-    const { assessment } = (await t.gql.ok(COCKPIT, { r: district.id, p: '2026' }, await t.token('leader'))).cockpit;
+    const { assessment } = (await t.gql.ok(COCKPIT, { r: district.id, p: String(YEAR) }, await t.token('leader'))).cockpit;
     const q3 = (cockpit: typeof assessment) =>
       cockpit.rates.find((x: { quarter: number; key: string }) => x.quarter === 3 && x.key === 'HEAD_IN_COURT');
     // The office's figure for the head-in-court rate in Q3 is the sum of both departments' reports: (1 + 5) / (4 + 10).
@@ -489,10 +492,10 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     expect(q3(assessment)).toMatchObject({ numerator: 6, denominator: 14, rate: 0.4286, departments: 2 });
     expect(assessment.rates.filter((x: { quarter: number }) => x.quarter === 1)).toHaveLength(RATE_KEYS.length);
 
-    const [{ n: results }] = await ds.query(`SELECT count(*)::int AS n FROM assessment_result WHERE year = 2026 AND quarter = 3`);
+    const [{ n: results }] = await ds.query(`SELECT count(*)::int AS n FROM assessment_result WHERE year = ${YEAR} AND quarter = 3`);
     expect(assessment.quarter).toBe(3);
     expect(assessment.scores.find((x: { quarter: number }) => x.quarter === 3).departments).toBe(results);
-    const [{ top }] = await ds.query(`SELECT max(score)::float AS top FROM assessment_result WHERE year = 2026 AND quarter = 3`);
+    const [{ top }] = await ds.query(`SELECT max(score)::float AS top FROM assessment_result WHERE year = ${YEAR} AND quarter = 3`);
     expect(assessment.ranking[0].score).toBe(top);
     expect(assessment.indicators.length).toBe(8);
     expect(assessment.indicators[0].title).not.toBe('');
@@ -500,7 +503,7 @@ describe(`Cockpit read model (e2e, ${testMode()})`, () => {
     const [status] = await ds.query(
       `SELECT count(*) FILTER (WHERE status = 'DONE')::int AS done, count(*)::int AS total,
               count(*) FILTER (WHERE status <> 'DONE' AND deadline < $1)::int AS late
-         FROM assessment_measure ms JOIN assessment_key_task k ON k.id = ms.key_task_id WHERE k.year = 2026`,
+         FROM assessment_measure ms JOIN assessment_key_task k ON k.id = ms.key_task_id WHERE k.year = ${YEAR}`,
       [shanghaiToday()],
     );
     expect(assessment.measures.find((x: { key: string }) => x.key === 'DONE').count).toBe(status.done);

@@ -257,7 +257,9 @@ describe('Three enforcement systems checks (e2e)', () => {
     expect(
       events
         // The standing screen (roundId null) may run in the background meanwhile; only this round's count here.
-        .filter((e: { type: string; payload: { roundId: string | null } }) => e.type === 'compliance.screened' && e.payload.roundId === roundId)
+        .filter(
+          (e: { type: string; payload: { roundId: string | null } }) => e.type === 'compliance.screened' && e.payload.roundId === roundId,
+        )
         .map((e: { payload: { departmentId: string } }) => e.payload.departmentId)
         .sort(),
     ).toEqual([units.get('QH-SCJG'), units.get('QH-ZHZF')].sort());

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ducha/audit';
-import { DomainException, type Actor } from '@ducha/common';
+import { DomainException, shanghaiDate, type Actor } from '@ducha/common';
 import { Role } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
 import { AccessPolicy, OrgService } from '@ducha/org';
@@ -108,7 +108,7 @@ export class AssessmentScoringService {
       );
       const ids = departments.map((d) => d.id);
       const { from, to } = periodOf(input.year, input.quarter);
-      const today = asOf.toISOString().slice(0, 10);
+      const today = shanghaiDate(asOf);
       const data = await computeDataRates(m, ids, from, to, today < to ? today : to);
       const rates = await computeReportedRates(m, fw.id, ids, input.year, input.quarter);
       const selfScores = await m.query(
@@ -140,10 +140,12 @@ export class AssessmentScoringService {
         return { department: d, evaluation: evaluateFramework(fw.template, answers) };
       });
       // Only this office's region is recomputed: a sibling district's results are not its to replace.
-      await m.query(
-        `DELETE FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3 AND region_path LIKE $4 || '%'`,
-        [fw.id, input.year, input.quarter, actor.regionPath],
-      );
+      await m.query(`DELETE FROM assessment_result WHERE framework_id = $1 AND year = $2 AND quarter = $3 AND region_path LIKE $4 || '%'`, [
+        fw.id,
+        input.year,
+        input.quarter,
+        actor.regionPath,
+      ]);
       await m.query(
         `INSERT INTO assessment_result (framework_id, department_id, region_path, year, quarter, score, grade, rank, detail)
          SELECT $1, x.d, x.p, $2, $3, x.s, x.g, rank() OVER (ORDER BY x.s DESC), x.detail

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '@ducha/audit';
-import { DomainException, matchColumns, pageWindow, readSheet, type Actor } from '@ducha/common';
+import { DomainException, matchColumns, pageWindow, readSheet, shanghaiDate, type Actor } from '@ducha/common';
 import { FindingSeverity, FindingSource, Role } from '@ducha/contracts';
 import { TransactionRunner } from '@ducha/database';
 import { AccessPolicy, PolicyRule } from '@ducha/org';
@@ -187,8 +187,8 @@ export class PlanService implements OnModuleInit {
       // The lead unit's report sets the measure's status.
       if (ms.lead_unit_id === actor.unitId) {
         await m.query(
-          `UPDATE assessment_measure SET status = $2, done_on = CASE WHEN $2 = 'DONE' THEN coalesce(done_on, current_date) END, version = version + 1 WHERE id = $1`,
-          [ms.id, input.status],
+          `UPDATE assessment_measure SET status = $2, done_on = CASE WHEN $2 = 'DONE' THEN coalesce(done_on, $3::date) END, version = version + 1 WHERE id = $1`,
+          [ms.id, input.status, shanghaiDate()],
         );
       }
       await this.audit.record(m, actor, {
@@ -220,7 +220,7 @@ export class PlanService implements OnModuleInit {
 
   /** Measures past their deadline and not done become findings (once) for every department on them. */
   async sweepOverdue(now: Date): Promise<number> {
-    const today = now.toISOString().slice(0, 10);
+    const today = shanghaiDate(now);
     return this.tx.run(async (m) => {
       const due = await m.query(
         `UPDATE assessment_measure ms SET overdue_at = $2 FROM assessment_key_task t

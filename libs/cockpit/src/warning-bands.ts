@@ -1,7 +1,6 @@
 import type { WorkingDayCalendar } from '@ducha/calendar';
 
-/** Calendar date of now in Asia/Shanghai (UTC+8, no daylight saving), where deadlines are kept. */
-export const shanghaiToday = (now = new Date()): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export { shanghaiDate as shanghaiToday } from '@ducha/common';
 
 /** An open task is red when its deadline is before `today`, yellow up to `yellowUntil`, green after. */
 export interface WarningBands {

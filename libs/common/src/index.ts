@@ -7,3 +7,4 @@ export { readSheet, parseCsv, matchColumns, writeSheet, isXlsx, type Sheet, type
 export { hashPassword, verifyPassword, passwordWeakness } from './password.js';
 export { Public, Roles, CurrentActor, requestOf, IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
 export { default as GraphQLJSON } from './graphql-json.js';
+export { shanghaiDate, shanghaiYear } from './shanghai-date.js';

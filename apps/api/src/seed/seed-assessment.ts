@@ -1,9 +1,9 @@
 import { DEMO_FRAMEWORK, insertStatistics, leaves, rateKeys, writePlan, type PlanRow } from '@ducha/assessment';
+import { shanghaiYear } from '@ducha/common';
 import type { EntityManager } from 'typeorm';
 import { DEMO_DEPARTMENTS } from './demo-district.js';
 import type { SeedContext } from './seed-steps.js';
 
-const YEAR = 2026;
 const TASKS = [
   '深化“放管服”改革',
   '推行政府权责清单',
@@ -28,8 +28,9 @@ const TASKS = [
 ];
 const VERBS = ['制定实施方案并印发', '组织开展专项检查', '完成年度总结评估'];
 
-/** The shared framework, a 2026 plan of 20 key tasks and 60 measures, and Q1–Q2 statistics of every enforcement department. */
+/** The shared framework, this year's plan of 20 key tasks and 60 measures, and Q1–Q2 statistics of every enforcement department. */
 export async function seedAssessment(m: EntityManager, ctx: SeedContext): Promise<void> {
+  const YEAR = shanghaiYear(ctx.today);
   const [fw] = await m.query(
     `INSERT INTO assessment_framework (code, version, name, template, region_path, imported_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [

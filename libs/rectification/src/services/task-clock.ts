@@ -4,10 +4,7 @@ import { TaskState, WarningLevel } from '../rectification.enums.js';
 
 const logger = new Logger('TaskClock');
 
-/** Calendar date of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDate } from '@ducha/common';
 
 export function addCalendarDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
