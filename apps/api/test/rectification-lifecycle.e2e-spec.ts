@@ -112,7 +112,15 @@ describe('Rectification lifecycle (e2e)', () => {
       await r.actCode('inspector', 'decideRectificationExtension', { taskId: task.id, version: rejected.version, approve: true }),
     ).toBe('CONFLICT');
     const notes = await r.gql('officer2', `{ notifications(pageSize: 100) { items { kind title taskId } } }`);
-    expect(notes.notifications.items.filter((n: any) => n.taskId === task.id).map((n: any) => n.kind)).toContain('EXTENSION_DECIDED');
+    expect(notes.notifications.items.filter((n: any) => n.taskId === task.id).map((n: any) => n.kind)).toEqual(
+      expect.arrayContaining(['EXTENSION_DECIDED']),
+    );
+    // The issuing inspector was asked to decide (a request, not a decision).
+    const asked = await r.gql('inspector', `{ notifications(pageSize: 100) { items { kind title taskId } } }`);
+    expect(asked.notifications.items.filter((n: any) => n.taskId === task.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'EXTENSION_REQUESTED', title: `延期申请待审批 ${task.taskNo}` })]),
+    );
+    expect(asked.notifications.items.filter((n: any) => n.taskId === task.id).map((n: any) => n.kind)).not.toContain('EXTENSION_DECIDED');
   });
 
   it('should cancel only with a reason, by the issuing office, and refuse changes after', async () => {

@@ -91,7 +91,7 @@ export class RectificationOversightService {
           m,
           [task.issuedBy],
           {
-            kind: NotificationKind.EXTENSION_DECIDED,
+            kind: NotificationKind.EXTENSION_REQUESTED,
             title: `延期申请待审批 ${task.taskNo}`,
             body: `申请延至 ${ref.newDeadline}：${ref.reason}`,
             taskId: task.id,
