@@ -146,6 +146,25 @@ describe('target management and assessment (browser)', () => {
     await screenshot(page, 'assessment-ranking');
   });
 
+  it('shows a department its own published score indicator by indicator, and nothing for a period not yet published', async () => {
+    const page = await open('officer', '/assessment?tab=scores');
+    const own = page.getByTestId('as-own');
+    await own.getByTestId('as-own-score').waitFor();
+    expect((await own.getByTestId('as-own-score').textContent())?.trim()).toMatch(/^\d+\.\d{2}$/);
+    expect(Number(await own.getByTestId('as-own-rank').textContent())).toBeGreaterThanOrEqual(1);
+    // The SELF_REPORT score the inspector gave (2.5 of its 3 points) is there, with the indicator's title.
+    const scored = own.getByTestId('as-own-indicators').locator('tr', { hasText: 'I1.1.1' });
+    expect((await scored.locator('td').nth(2).textContent())?.trim()).toBe('2.50');
+    expect(await own.getByTestId('as-own-indicators').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(10);
+    // No other department's figures, no office actions.
+    expect(await page.getByTestId('as-results').count()).toBe(0);
+    expect(await page.getByTestId('as-compute').count()).toBe(0);
+    expect(await page.getByTestId('as-export-results').count()).toBe(0);
+    await screenshot(page, 'assessment-own-score');
+    await page.getByTestId('as-quarter').getByText('全年').click();
+    await own.getByText('本期考核结果尚未发布').waitFor();
+  });
+
   it('shows a leader the ranking without any action', async () => {
     const page = await open('leader', '/assessment?tab=scores');
     await page.getByTestId('as-results').locator('tbody tr.ant-table-row').first().waitFor();

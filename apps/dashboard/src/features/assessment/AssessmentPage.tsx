@@ -22,7 +22,12 @@ export interface Scope {
 const TABS: { key: string; label: MessageKey; roles: Role[]; render(scope: Scope): ReactNode }[] = [
   { key: 'plan', label: 'as.tab.plan', roles: [Role.ADMIN, Role.INSPECTOR, Role.LEADER], render: (s) => <PlanTab scope={s} /> },
   { key: 'reports', label: 'as.tab.reports', roles: [Role.DEPARTMENT_OFFICER], render: (s) => <ReportsTab scope={s} /> },
-  { key: 'scores', label: 'as.tab.scores', roles: [Role.INSPECTOR, Role.LEADER, Role.ADMIN], render: (s) => <ScoresTab scope={s} /> },
+  {
+    key: 'scores',
+    label: 'as.tab.scores',
+    roles: [Role.INSPECTOR, Role.LEADER, Role.ADMIN, Role.DEPARTMENT_OFFICER],
+    render: (s) => <ScoresTab scope={s} />,
+  },
   {
     key: 'framework',
     label: 'as.tab.framework',

@@ -76,7 +76,23 @@ export interface ResultRow {
   grade: string;
   rank: number;
   publishedAt: string | null;
-  detail: { level1: { code: string; title: string; weight: number; scaled: number }[]; applicableWeight: number };
+  detail: {
+    level1: { code: string; title: string; weight: number; scaled: number }[];
+    applicableWeight: number;
+    indicators?: ResultIndicator[];
+  };
+}
+/** One level-3 indicator of a computed result: its points, what it earned and why. */
+export interface ResultIndicator {
+  code: string;
+  method: string;
+  weight: number;
+  applicable: boolean;
+  /** False when nothing was scored or reported for it (it earns nothing). */
+  answered: boolean;
+  earned: number;
+  rate: number | null;
+  note: string | null;
 }
 export interface Period {
   frameworkId: string;
