@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@ducha/config';
 import { JsonLogger } from '@ducha/common';
 import { connectionOptions } from '@ducha/database';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -109,8 +109,8 @@ export async function preparePgliteTemplate(migrations: Function[]): Promise<str
   }
   const queue = await EmbeddedQueueStore.open(building);
   await queue.close();
-  mkdirSync(dir, { recursive: true });
-  rmSync(dir, { recursive: true, force: true });
+  // The template only ever appears whole, by this rename. Never remove it here: another worker may
+  // have renamed its own copy into place a moment ago and a third may be copying it right now.
   try {
     renameSync(building, dir);
   } catch {
