@@ -1,5 +1,5 @@
 import type { RelayedEvent } from '@ducha/realtime';
-import { EscalationService } from '@ducha/rectification';
+import { EscalationService, NOTIFICATION_CHANNELS, type NotificationChannel } from '@ducha/rectification';
 import { testMode } from '@ducha/testing';
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from './harness.js';
@@ -35,6 +35,8 @@ describe(`Rectification notifications reach only their user (e2e, ${testMode()})
   let r: RectificationDriver;
   const open: Socket[] = [];
   const users: Record<string, string> = {};
+  /** What a pluggable channel (SMS, WeCom…) was handed, in order. */
+  const channel: { userId: string; kind: string; title: string; body: string; taskId: string | null }[] = [];
 
   async function watch(username: string): Promise<Listener> {
     const listener = await watchEvents(t, username);
@@ -46,6 +48,10 @@ describe(`Rectification notifications reach only their user (e2e, ${testMode()})
     // Server mode: this api process also stands for the relay (a worker process does in production).
     t = await startTestApp({ RUN_RELAY: 'true' });
     r = new RectificationDriver(t);
+    t.app.get<NotificationChannel[]>(NOTIFICATION_CHANNELS).push({
+      name: 'recording',
+      deliver: async (n) => void channel.push({ userId: n.userId, kind: n.kind, title: n.title, body: n.body, taskId: n.taskId }),
+    });
     // A second officer of the market regulator: a colleague of `officer` in the same unit.
     await r.db.query(
       `INSERT INTO app_user (username, display_name, unit_id, roles, password_hash)
@@ -99,6 +105,9 @@ describe(`Rectification notifications reach only their user (e2e, ${testMode()})
       taskId: task.id,
     });
     expect((await r.gql('inspector2', centre)).notifications.items.filter((n: any) => n.taskId === task.id)).toEqual([]);
+    expect(channel.filter((n) => n.taskId === task.id && n.kind === 'TASK_SUBMITTED')).toEqual([
+      expect.objectContaining({ userId: users.inspector, title: submitted.title }),
+    ]);
   });
 
   it("should push the sweep's escalation notices to the department's officers only", async () => {
@@ -136,5 +145,9 @@ describe(`Rectification notifications reach only their user (e2e, ${testMode()})
     expect(mine(sameUnit)).toEqual([expect.objectContaining({ userId: users['officer-colleague'] })]);
     expect(notes(inspector2)).toEqual([]);
     expect(mine(officer2)).toEqual([]);
+    // The pluggable channels get the sweep's notices too, once each, with the text the officers read.
+    const urged = channel.filter((n) => n.taskId === task.id && n.kind === 'ESCALATION');
+    expect(urged.map((n) => n.userId).sort()).toEqual([users.officer, users['officer-colleague']].sort());
+    expect(urged[0]).toMatchObject({ title: `催办 ${task.taskNo}`, body: expect.stringContaining(`整改期限 ${deadline}`) });
   });
 });

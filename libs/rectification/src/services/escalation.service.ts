@@ -4,6 +4,8 @@ import { RequestContext } from '@ducha/common';
 import { TransactionRunner } from '@ducha/database';
 import { JobHandlers, JobName } from '@ducha/queue';
 import { DEPARTMENT_TURN_STATES, NotificationKind } from '../rectification.enums.js';
+import type { NotificationEntity } from '../entities/rectification-records.entity.js';
+import { NotificationService } from './notification.service.js';
 import { RectificationSettingsService } from './rectification-settings.service.js';
 import { addCalendarDays, shanghaiDate } from './task-clock.js';
 
@@ -46,8 +48,8 @@ const STEP_LABELS: Record<string, string> = {
  * (task_id, step) makes a second worker, a retry or a restart harmless. Set-based, in batches of
  * tasks, two at a time: one statement per batch records the steps (`INSERT … ON CONFLICT DO
  * NOTHING RETURNING`) and, from what it recorded, one outbox event per step, one audit entry per
- * task and one notification per officer and task (naming the highest step reached). A task's
- * level is read from its steps.
+ * task and one notification per officer and task (naming the highest step reached), which go to
+ * the pluggable channels once the batch has committed. A task's level is read from its steps.
  */
 @Injectable()
 export class EscalationService implements OnModuleInit {
@@ -58,6 +60,7 @@ export class EscalationService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly settings: RectificationSettingsService,
     private readonly handlers: JobHandlers,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -114,6 +117,8 @@ export class EscalationService implements OnModuleInit {
         });
         report.steps += Number(result.steps);
         report.notifications += Number(result.notes);
+        // Committed: now the pluggable channels (SMS, WeCom…) get them, as every other notification.
+        await this.notifications.deliver(result.delivered as NotificationEntity[]);
       }
     };
     await Promise.all(Array.from({ length: SWEEP_LANES }, lane));
@@ -196,7 +201,7 @@ WITH ladder AS (
   SELECT au.id, CASE WHEN p.top_step = 'REMINDER' THEN $11 ELSE $10 END, p.top_label || ' ' || p.task_no,
          p.top_notice || '（整改期限 ' || p.deadline || '）', p.task_id
     FROM per_task p JOIN app_user au ON au.unit_id = p.department_id AND NOT au.disabled AND 'DEPARTMENT_OFFICER' = ANY(au.roles)
-  RETURNING id, user_id, title, kind, task_id
+  RETURNING id, user_id, title, body, kind, task_id, created_at
 ), note_events AS (
   -- Addressed to its user: the realtime gateway delivers notification.created to that user's room only.
   INSERT INTO outbox_event (type, region_path, department_id, payload, created_at)
@@ -204,4 +209,6 @@ WITH ladder AS (
          jsonb_build_object('notificationId', n.id, 'userId', n.user_id, 'title', n.title, 'kind', n.kind), clock_timestamp()
     FROM notes n JOIN per_task p ON p.task_id = n.task_id
 )
-SELECT (SELECT count(*) FROM ins) AS steps, (SELECT count(*) FROM notes) AS notes`;
+SELECT (SELECT count(*) FROM ins) AS steps, (SELECT count(*) FROM notes) AS notes,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'userId', user_id, 'kind', kind, 'title', title, 'body', body,
+                                                     'taskId', task_id, 'readAt', NULL, 'createdAt', created_at)), '[]') FROM notes) AS delivered`;
