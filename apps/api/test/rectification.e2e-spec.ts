@@ -324,6 +324,30 @@ describe('Rectification (e2e)', () => {
       expect(row).toMatchObject({ 牵头单位: item.departmentName, 现行期限: item.deadline, 问题数: item.findingCount });
     }
     expect(rows.find((x) => x['任务编号'] === scjgTask.taskNo)).toMatchObject({ 状态: '已销号', 是否按期销号: '是', 问题来源: '案卷评查' });
+    // Every column an office keeps: the findings' categories and severity, the latest measures, who verified and when, extensions.
+    for (const task of await r.db.query(
+      `SELECT t.task_no, (SELECT display_name FROM app_user WHERE id = t.verified_by) AS verifier,
+              to_char(t.verified_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS verified_on,
+              (SELECT string_agg(DISTINCT category, '、') FROM finding WHERE task_id = t.id) AS categories,
+              (SELECT bool_or(severity = 'MAJOR') FROM finding WHERE task_id = t.id) AS major
+         FROM rectification_task t WHERE t.issued_on >= $1`,
+      [today],
+    )) {
+      expect(rows.find((x) => x['任务编号'] === task.task_no)).toMatchObject({
+        问题类别: task.categories,
+        严重程度: task.major ? '重大' : '一般',
+        复查人: task.verifier ?? '',
+        复查日期: task.verified_on ?? '',
+      });
+    }
+    expect(rows.find((x) => x['任务编号'] === scjgTask.taskNo)).toMatchObject({
+      整改措施: '补齐送达回证',
+      复查人: expect.stringMatching(/\S/),
+    });
+    expect(rows.find((x) => x['任务编号'] === zhzfTask.taskNo)).toMatchObject({
+      延期次数: 1,
+      延期理由: expect.stringContaining('涉及案卷多，需补充调查'),
+    });
     // Without a period the counts come from the trigger-kept tally: they match the rows.
     const all = (await r.gql('inspector', `{ rectificationLedger(pageSize: 1) { total counts { state count } } }`)).rectificationLedger;
     const rowsByState = await r.db.query(`SELECT state, count(*)::int AS count FROM rectification_task GROUP BY state`);

@@ -106,7 +106,14 @@ export class LedgerService {
               (SELECT string_agg(f.description, '；' ORDER BY f.created_at) FROM finding f WHERE f.task_id = t.id) AS finding_text,
               (SELECT string_agg(DISTINCT rc.label, '、') FROM finding f JOIN rectification_root_cause rc ON rc.code = f.root_cause WHERE f.task_id = t.id) AS root_causes,
               (SELECT min(dl.deadline) FILTER (WHERE dl.kind = 'ISSUED') FROM rectification_deadline dl WHERE dl.task_id = t.id) AS original_deadline,
-              (SELECT count(*)::int FROM rectification_deadline dl WHERE dl.task_id = t.id AND dl.kind = 'EXTENSION') AS extensions
+              (SELECT count(*)::int FROM rectification_deadline dl WHERE dl.task_id = t.id AND dl.kind = 'EXTENSION') AS extensions,
+              (SELECT string_agg(DISTINCT f.category, '、') FROM finding f WHERE f.task_id = t.id) AS categories,
+              EXISTS (SELECT 1 FROM finding f WHERE f.task_id = t.id AND f.severity = 'MAJOR') AS major,
+              (SELECT string_agg(x.requested_deadline || '：' || x.reason, '；' ORDER BY x.requested_at) FROM rectification_extension x
+                WHERE x.task_id = t.id AND x.status = 'APPROVED') AS extension_reasons,
+              (SELECT rp.measures_taken FROM rectification_report rp WHERE rp.task_id = t.id AND rp.department_id = t.department_id
+                ORDER BY rp.submitted_at DESC LIMIT 1) AS measures_taken,
+              (SELECT vu.display_name FROM app_user vu WHERE vu.id = t.verified_by) AS verifier
          FROM rectification_task t JOIN unit u ON u.id = t.department_id
         WHERE ${where.sql} ORDER BY t.issued_on DESC, t.task_no DESC LIMIT ${cap}`,
       where.params,

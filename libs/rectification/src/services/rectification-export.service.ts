@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ducha/audit';
-import { writeSheet, type Actor } from '@ducha/common';
+import { shanghaiDate, writeSheet, type Actor } from '@ducha/common';
 import { TransactionRunner } from '@ducha/database';
 import { LedgerService, type LedgerFilter } from './ledger.service.js';
 import { renderNotice } from './notice-document.js';
@@ -39,6 +39,8 @@ export const LEDGER_HEADERS = [
   '牵头单位',
   '配合单位',
   '问题数',
+  '问题类别',
+  '严重程度',
   '问题描述',
   '问题成因',
   '整改要求',
@@ -47,12 +49,17 @@ export const LEDGER_HEADERS = [
   '原定期限',
   '现行期限',
   '延期次数',
+  '延期理由',
   '状态',
   '预警',
   '督办级别',
   '报送时间',
+  '整改措施',
+  '复查人',
+  '复查日期',
   '销号日期',
   '是否按期销号',
+  '回头看日期',
   '撤销原因',
 ];
 
@@ -105,6 +112,8 @@ export class RectificationExportService {
         r.department_name,
         r.co_departments ?? '',
         r.finding_count,
+        r.categories ?? '',
+        r.major ? '重大' : '一般',
         r.finding_text ?? '',
         r.root_causes ?? '',
         r.requirements,
@@ -113,12 +122,17 @@ export class RectificationExportService {
         r.original_deadline ?? r.deadline,
         r.deadline,
         r.extensions,
+        r.extension_reasons ?? '',
         STATE_LABEL[r.state] ?? r.state,
         WARNING[clock.level(r.state, r.deadline) ?? ''] ?? '',
         STEP[r.escalation_step] ?? '',
-        r.submitted_at ? new Date(r.submitted_at).toISOString().slice(0, 10) : '',
+        r.submitted_at ? shanghaiDate(new Date(r.submitted_at)) : '',
+        r.measures_taken ?? '',
+        r.verifier ?? '',
+        r.verified_at ? shanghaiDate(new Date(r.verified_at)) : '',
         r.closed_on ?? '',
         r.closed_on_time === null ? '' : r.closed_on_time ? '是' : '否',
+        r.follow_up_on ?? '',
         r.cancel_reason ?? '',
       ]),
       progress && ((written) => progress(written, rows.length)),
