@@ -296,6 +296,14 @@ describe('Target management and assessment (e2e)', () => {
       { key: 'HEAD_IN_COURT', revision: 2, current: true, numerator: 3 },
       { key: 'HEAD_IN_COURT', revision: 1, current: false, numerator: 4 },
     ]);
+    // Correcting one figure leaves the quarter's other figures as they stand.
+    const partial = (await submit({ items: [{ key: 'PROPOSAL_REPLY', numerator: 5, denominator: 5 }], reason: '补录一件答复' })).data
+      ?.submitAssessmentStatistics;
+    expect(partial).toHaveLength(6);
+    const figure = (key: string) => partial.find((s: { key: string }) => s.key === key);
+    expect(figure('PROPOSAL_REPLY')).toMatchObject({ numerator: 5, denominator: 5, revision: 3, current: true });
+    expect(figure('HEAD_IN_COURT')).toMatchObject({ numerator: 3, denominator: 4, revision: 2, current: true });
+    expect(figure('JUDGMENT_PERFORMANCE')).toMatchObject({ numerator: 4, denominator: 5, revision: 2, current: true });
     await t.gql.ok(
       STATS,
       { input: { ...input, frameworkId, items: RATES.map((key) => ({ key, numerator: 1, denominator: 2 })) } },
@@ -390,7 +398,7 @@ describe('Target management and assessment (e2e)', () => {
     expect(await t.gql.code(IMPORT, { f: { ...FRAMEWORK, name: '改过的' } }, admin)).toBe('CONFLICT');
     const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE type LIKE 'assessment.%' GROUP BY 1`);
     expect(Object.fromEntries(events.map((e: { type: string; n: number }) => [e.type, e.n]))).toMatchObject({
-      'assessment.reported': 3,
+      'assessment.reported': 4, // a submission, two corrections, another department's submission
       'assessment.scored': results.length,
       'assessment.published': 1,
     });

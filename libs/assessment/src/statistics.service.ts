@@ -32,7 +32,7 @@ export class StatisticsService {
     return this.write(actor, input, null);
   }
 
-  /** Replaces the quarter's figures; the earlier ones stay as history. */
+  /** Replaces the figures it names for the quarter (the others stay); the earlier ones stay as history. */
   async correct(actor: Actor, input: StatisticsInput & { reason: string }) {
     if (!input.reason?.trim()) throw DomainException.field('reason', 'say why the figures are corrected');
     return this.write(actor, input, input.reason.trim());
@@ -60,9 +60,11 @@ export class StatisticsService {
       if (reason !== null && !current.length)
         throw DomainException.conflict(`nothing submitted for Q${input.quarter} ${input.year} yet; submit first`);
       const revision = current.length ? Math.max(...current.map((c: { revision: number }) => c.revision)) + 1 : 1;
+      // A correction supersedes the figures it names; the others stay current as they are.
       await m.query(
-        `UPDATE assessment_statistic SET current = false WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 AND current`,
-        [fw.id, departmentId, input.year, input.quarter],
+        `UPDATE assessment_statistic SET current = false
+          WHERE framework_id = $1 AND department_id = $2 AND year = $3 AND quarter = $4 AND current AND key = ANY ($5)`,
+        [fw.id, departmentId, input.year, input.quarter, input.items.map((i) => i.key)],
       );
       await insertStatistics(m, fw.id, departmentId, input.year, input.quarter, input.items, revision, reason, actor.userId);
       await this.audit.record(m, actor, {
