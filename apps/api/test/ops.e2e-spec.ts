@@ -2,6 +2,8 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { testMode } from '@ducha/testing';
 import { startTestApp, type TestApp } from './harness.js';
 
 describe('Operations and API hygiene (e2e)', () => {
@@ -26,6 +28,35 @@ describe('Operations and API hygiene (e2e)', () => {
     expect(res.text).toMatch(/ducha_graphql_operation_duration_seconds_count\{operation="Probe",type="query",outcome="error"\} \d/);
     expect(res.text).toMatch(/ducha_jobs\{queue="system",state="waiting"\}/);
     expect(res.text).toContain('ducha_sockets_connected');
+  });
+
+  it('should expose the relay lag as the database sees it: events waiting, the oldest one’s age, recent worst lag', async () => {
+    const db = t.app.get(DataSource);
+    const metric = async (name: string) => {
+      const text = (await request(t.app.getHttpServer()).get('/metrics')).text;
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      if (!line) throw new Error(`no ${name} in /metrics`);
+      return Number(line.split(' ')[1]);
+    };
+    // An event whose transaction committed 7 s ago (written directly, as a slow commit would leave it).
+    const [{ id }] = await db.query(
+      `INSERT INTO outbox_event (type, region_path, department_id, payload, created_at)
+       VALUES ('org.unit_changed', '/', NULL, '{}', clock_timestamp() - interval '7 seconds') RETURNING id`,
+    );
+    if (testMode() === 'server') {
+      // No relay in this process (a worker stands for it in production): the event waits.
+      expect(await metric('ducha_outbox_waiting_events')).toBeGreaterThanOrEqual(1);
+      expect(await metric('ducha_outbox_oldest_waiting_seconds')).toBeGreaterThanOrEqual(7);
+    } else {
+      // Embedded: the api's own relay takes it, seven seconds after its commit.
+      const deadline = Date.now() + 10_000;
+      while (!(await db.query(`SELECT seq FROM outbox_event WHERE id = $1`, [id]))[0].seq && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await metric('ducha_relay_recent_max_lag_seconds')).toBeGreaterThanOrEqual(7);
+      expect(await metric('ducha_outbox_head_seq')).toBeGreaterThanOrEqual(
+        Number((await db.query(`SELECT seq FROM outbox_event WHERE id = $1`, [id]))[0].seq),
+      );
+    }
   });
 
   it('should give every response a request id, echoing a sane one', async () => {

@@ -35,6 +35,31 @@ export const socketCount = new Gauge({
   registers: [registry],
 });
 
+/** The relay as the database sees it, the same from every process whichever one leads. */
+export const outboxWaiting = new Gauge({
+  name: 'ducha_outbox_waiting_events',
+  help: 'Committed outbox events not yet given a seq by the relay',
+  registers: [registry],
+});
+
+export const outboxOldestWaiting = new Gauge({
+  name: 'ducha_outbox_oldest_waiting_seconds',
+  help: 'Age of the oldest committed event still waiting for the relay (0 when none waits)',
+  registers: [registry],
+});
+
+export const relayRecentLag = new Gauge({
+  name: 'ducha_relay_recent_max_lag_seconds',
+  help: 'Worst commit-to-relay lag over the last 1,000 relayed events (the cockpit read model is projected at relay time)',
+  registers: [registry],
+});
+
+export const outboxHeadSeq = new Gauge({
+  name: 'ducha_outbox_head_seq',
+  help: 'Highest seq given out by the relay',
+  registers: [registry],
+});
+
 export const loginFailures = new Counter({
   name: 'ducha_login_failures_total',
   help: 'Failed sign-ins',
