@@ -6,6 +6,7 @@ import { testConfig, testMode, forgeToken } from '@ducha/testing';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { io, type Socket } from 'socket.io-client';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/create-app.js';
 import { startTestApp, type TestApp } from './harness.js';
@@ -215,7 +216,39 @@ describe(`Realtime delivery over socket.io (e2e, ${testMode()})`, () => {
     expect(await refused(url, await t.token('inspector2'))).toBe('UNAUTHENTICATED');
   });
 
+  // Only server mode has concurrent transactions (embedded mode runs on one connection).
   if (testMode() === 'server') {
+    it('should relay an event whose transaction commits after later ones, never skipping it', async () => {
+      const watcher = track(connect(url, await t.token('officer')));
+      await watcher.readySeq;
+      const slow = new pg.Client({ connectionString: t.environment.env.DATABASE_URL });
+      await slow.connect();
+      try {
+        // Takes its id first, commits last: the events after it get their seqs while it is invisible.
+        await slow.query('BEGIN');
+        await slow.query(`INSERT INTO outbox_event (type, region_path, department_id, payload) VALUES ('org.unit_changed', $1, $2, $3)`, [
+          scopes.officer.regionPath,
+          scopes.officer.departmentId,
+          { unitId: scopes.officer.departmentId, name: 'late' },
+        ]);
+        await unitEvent(scopes.officer, 'after-1');
+        await until(() => names(watcher).includes('after-1'), 'the event committed first');
+        await slow.query('COMMIT');
+      } finally {
+        await slow.end();
+      }
+      await unitEvent(scopes.officer, 'after-2');
+      await until(() => names(watcher).includes('after-2'), 'the next event');
+      await sleep(200);
+      // (A background job may add events of the department meanwhile: only ours are compared.)
+      const ours = watcher.events.filter((e) => ['after-1', 'late', 'after-2'].includes((e.payload as { name?: string }).name ?? ''));
+      expect(ours.map((e) => (e.payload as { name: string }).name)).toEqual(['after-1', 'late', 'after-2']);
+      expect(ours[1].seq).toBeGreaterThan(ours[0].seq);
+      expect(ours[2].seq).toBeGreaterThan(ours[1].seq);
+      const seqs = watcher.events.map((e) => e.seq);
+      expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+    });
+
     it('should share events between api processes through the Redis stream, and let a client hop between them missing nothing and getting nothing twice', async () => {
       const other = await createApp(testConfig({ ...t.environment.env, RUN_RELAY: 'false', RUN_WORKERS: 'false' }), quietLogger());
       await other.init();
