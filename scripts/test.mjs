@@ -1,5 +1,6 @@
 // `npm test`: every tier, in order, failing fast. The e2e and integration suites run twice: on the
-// embedded database (PGlite) and on the real PostgreSQL and Redis (TEST_MODE=server).
+// embedded database (PGlite) and on the real PostgreSQL and Redis (TEST_MODE=server); the browser
+// suite runs embedded, and its live-cockpit test in server mode too.
 import { spawnSync } from 'node:child_process';
 
 const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js'];
@@ -14,7 +15,14 @@ const steps = [
   ['integration (server)', 'node', [...jest, '--selectProjects', 'integration', '--maxWorkers=2'], { TEST_MODE: 'server' }],
   ['e2e (embedded)', 'node', [...jest, '--selectProjects', 'e2e', '--maxWorkers=2'], { TEST_MODE: 'embedded' }],
   ['e2e (server)', 'node', [...jest, '--selectProjects', 'e2e', '--maxWorkers=2'], { TEST_MODE: 'server' }],
-  ['browser', 'node', [...jest, '--selectProjects', 'browser', '--runInBand'], { TEST_MODE: 'embedded' }],
+  ['browser (embedded)', 'node', [...jest, '--selectProjects', 'browser', '--runInBand'], { TEST_MODE: 'embedded' }],
+  // The live cockpit again on PostgreSQL and Redis, with a worker process standing for the relay.
+  [
+    'browser (server)',
+    'node',
+    [...jest, '--selectProjects', 'browser', '--runInBand', '--testPathPatterns', 'cockpit'],
+    { TEST_MODE: 'server' },
+  ],
 ];
 
 const only = process.argv.slice(2);
