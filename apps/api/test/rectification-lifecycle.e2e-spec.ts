@@ -70,6 +70,15 @@ describe('Rectification lifecycle (e2e)', () => {
       { departmentName: '区市场监督管理局', role: 'LEAD', status: 'ISSUED' },
       { departmentName: '区城市管理综合行政执法局', role: 'CO', status: 'SUBMITTED' },
     ]);
+    // Each step of the co-department's part is an event in the task's scope (the lead and the office watch it).
+    const events = await r.db.query(
+      `SELECT department_id, payload FROM outbox_event WHERE type = 'rectification.co_department_progressed' AND payload->>'taskId' = $1 ORDER BY id`,
+      [task.id],
+    );
+    expect(events.map((e: any) => [e.department_id, e.payload.status, e.payload.coDepartmentName, e.payload.to])).toEqual([
+      [await r.unitId('QH-SCJG'), 'ACKNOWLEDGED', '区城市管理综合行政执法局', 'ISSUED'],
+      [await r.unitId('QH-SCJG'), 'SUBMITTED', '区城市管理综合行政执法局', 'ISSUED'],
+    ]);
     // The lead cannot reuse the co-department's evidence.
     let lead = await r.act('officer', 'acknowledgeRectification', { taskId: task.id, version: 1 });
     lead = await r.act('officer', 'startRectification', { taskId: task.id, version: lead.version });

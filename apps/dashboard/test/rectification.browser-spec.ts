@@ -96,14 +96,14 @@ describe('rectification (browser)', () => {
     await inspector.getByTestId('reason-submit').click();
     await inspector.getByTestId('task-state').getByText('已退回').waitFor();
 
-    // The department sees why, and resubmits with the training record.
-    await officer.reload();
+    // The department, still on the task page, sees it returned live (no reload) and why, and resubmits.
+    await officer.getByTestId('task-state').getByText('已退回').waitFor();
     await officer.getByTestId('task-returned-reason').getByText('培训记录未附，请补充').waitFor();
     await screenshot(officer, 'rectification-returned');
     await report('培训记录.pdf', '补充培训记录', '附培训签到表。');
 
-    // The office verifies and closes it; the timeline shows every step.
-    await inspector.reload();
+    // The office, still on the task page, sees the resubmission arrive live, then verifies and closes it.
+    await inspector.getByTestId('task-state').getByText('已报送').waitFor();
     await inspector.getByTestId('task-verify').click();
     await inspector.getByTestId('task-state').getByText('复查通过').waitFor();
     await inspector.getByTestId('task-close').click();

@@ -111,6 +111,12 @@ export interface RectificationEventPayloads {
   'rectification.cancelled': RectificationTransition & { reason: string };
   'rectification.escalated': RectificationTransition & { step: string };
   'rectification.reopened': RectificationTransition;
+  /** A co-department (配合单位) acknowledged or reported its own part; the task's state does not move. */
+  'rectification.co_department_progressed': RectificationTransition & {
+    coDepartmentId: string;
+    coDepartmentName: string;
+    status: 'ACKNOWLEDGED' | 'SUBMITTED';
+  };
   'notification.created': { notificationId: string; userId: string; title: string; kind: string };
 }
 

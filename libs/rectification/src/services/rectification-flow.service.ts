@@ -260,6 +260,12 @@ export class RectificationFlowService {
     if (to === DepartmentStatus.SUBMITTED) row.submittedAt = new Date();
     await m.save(row);
     await this.recorder.audit.record(m, actor, { operation, targetType: 'RectificationTask', targetId: task.id, before, after: row });
+    // Scoped to the task (its lead department and the office): both watch the task move forward.
+    const [{ name }] = await m.query(`SELECT name FROM unit WHERE id = $1`, [actor.unitId]);
+    await this.recorder.announce(m, actor, task, {
+      type: 'rectification.co_department_progressed',
+      extra: { coDepartmentId: actor.unitId, coDepartmentName: name, status: to as 'ACKNOWLEDGED' | 'SUBMITTED' },
+    });
     return task;
   }
 

@@ -72,6 +72,17 @@ export class TaskRecorder {
       before,
       after: task,
     });
+    await this.announce(m, actor, task, event, from);
+  }
+
+  /** The outbox event alone (the caller audits), scoped to the task's lead department and region. */
+  async announce<T extends TransitionEvent>(
+    m: EntityManager,
+    actor: Actor | null,
+    task: RectificationTaskEntity,
+    event: { type: T; extra: Extra<T> },
+    from: TaskState | null = task.state,
+  ): Promise<void> {
     const [names]: { department: string; actor: string | null }[] = await m.query(
       `SELECT (SELECT name FROM unit WHERE id = $1) AS department, (SELECT display_name FROM app_user WHERE id = $2) AS actor`,
       [task.departmentId, actor?.userId ?? null],

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { MessageKey } from '../../i18n/locales';
+import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { useT } from '../../i18n/useT';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { downloadFile } from '../../shared/http/uploadWithProgress';
@@ -56,6 +57,10 @@ export function TaskPage() {
   const describe = useErrorMessage();
   const { taskId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(TASK, { variables: { id: taskId }, fetchPolicy: 'cache-and-network' });
+  // Live: whoever moves this task (the other side, a co-department, the sweep), the page follows.
+  useLiveEvents((event) => {
+    if (event.type.startsWith('rectification.') && (event.payload as { taskId?: string }).taskId === taskId) void refetch();
+  });
   if (error && !data) return <Alert type="error" showIcon title={describe(error)} />;
   if (!data) return <Spin spinning={loading} />;
   const detail = data.rectificationTask;
