@@ -1,4 +1,4 @@
-import { EscalationService } from '@ducha/rectification';
+import { EscalationService, readZipEntry } from '@ducha/rectification';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from './harness.js';
 import { RectificationDriver, TASK_FIELDS, pdf, shanghaiToday } from './rectification-helpers.js';
@@ -153,6 +153,26 @@ describe('Rectification (e2e)', () => {
     const notice = await r.get('officer', detail.noticePath);
     expect(notice.status).toBe(200);
     expect(notice.body.subarray(0, 2).toString()).toBe('PK');
+    // 整改通知书: number, department, findings, requirements, deadline, issuing office and date.
+    const words = readZipEntry(notice.body, 'word/document.xml')!
+      .toString('utf8')
+      .replace(/<[^>]+>/g, '');
+    const [facts] = await r.db.query(
+      `SELECT t.requirements, t.issued_on::text AS issued_on, u.name AS office FROM rectification_task t JOIN unit u ON u.id = t.issuing_unit_id WHERE t.id = $1`,
+      [task.id],
+    );
+    for (const expected of [
+      '整改通知书',
+      task.taskNo,
+      '区市场监督管理局：',
+      `共 ${detail.findings.length} 项`,
+      ...detail.findings.map((f: any) => f.description),
+      facts.requirements,
+      `请于 ${detail.task.deadline} 前完成整改`,
+      facts.office,
+      facts.issued_on,
+    ])
+      expect(words).toContain(expected);
     // Every transition was emitted with its full payload, and audited.
     const events = await r.db.query(`SELECT type, payload FROM outbox_event WHERE payload->>'taskId' = $1 ORDER BY id`, [task.id]);
     expect(events.map((e: any) => e.type)).toEqual([

@@ -105,8 +105,8 @@ function sniffOle(content: Buffer): SniffedType | undefined {
   return undefined;
 }
 
-/** Reads one entry of a zip by walking its local headers (enough for [Content_Types].xml). */
-function readZipEntry(zip: Buffer, name: string): Buffer | undefined {
+/** Reads one entry of a zip by walking its local headers (enough for [Content_Types].xml or word/document.xml). */
+export function readZipEntry(zip: Buffer, name: string): Buffer | undefined {
   let offset = 0;
   for (let guard = 0; guard < 10_000 && offset + 30 <= zip.length; guard++) {
     if (zip.readUInt32LE(offset) !== 0x04034b50) return undefined;

@@ -3,7 +3,7 @@ import './rectification.enums.js';
 export { RectificationModule } from './rectification.module.js';
 export { FindingService } from './finding.service.js';
 export { FindingEntity } from './finding.entity.js';
-export { FileStore, type SniffedType, type StoredFile } from './file-store.js';
+export { FileStore, readZipEntry, type SniffedType, type StoredFile } from './file-store.js';
 export {
   NotificationService,
   LogNotificationChannel,
