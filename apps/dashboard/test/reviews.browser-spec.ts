@@ -137,4 +137,38 @@ describe('case-file review (browser)', () => {
     await queued.getByRole('cell', { name: '孙复核', exact: true }).waitFor();
     await screenshot(page, 'reviews-recheck-queue');
   });
+
+  it('scores a file with a deduction and a not-applicable item, and the server stores exactly the score shown', async () => {
+    const base = suite.baseUrl;
+    const [inspector, officer] = await Promise.all(['inspector', 'officer'].map((u) => apiLogin(base, u)));
+    const ids = await inspectorIds(base, inspector);
+    const campaignId = await assignedCampaign(base, inspector, '计分核对评查', 'match-demo', officer.unitId, [
+      ids.get('inspector')!,
+      ids.get('inspector2')!,
+    ]);
+    await page.goto(`${base}/reviews/${campaignId}`);
+    await page.getByTestId('my-sheets').locator('tbody tr.ant-table-row').first().getByRole('link').click();
+    await page.getByTestId('score-page').waitFor();
+    await page.getByTestId('fill-full-marks').click();
+    const deduction = page.getByTestId('item-B1.1').locator('input.ant-input-number-input');
+    await deduction.fill('1.5');
+    await deduction.blur();
+    await page.getByTestId('item-D04').getByRole('checkbox').first().check();
+    const liveScore = page.getByTestId('live-score').locator('.ant-statistic-content');
+    // Neither full marks nor a veto's zero: the deduction and the rescaling for the excluded item show in it.
+    const live = Number(await liveScore.textContent());
+    expect(live).toBeGreaterThan(60);
+    expect(live).toBeLessThan(100);
+    await page.getByTestId('sheet-submit').click();
+    await page.getByTestId('sheet-submit-confirm').click();
+    await page.getByTestId('server-score').waitFor();
+    expect(await page.getByTestId('server-score').textContent()).toContain(`服务器计分：${live} 分`);
+    const sheets = await gql<{ myScoreSheets: { items: { score: number | null; status: string }[] } }>(
+      base,
+      `query($id: ID!) { myScoreSheets(campaignId: $id, page: 1, pageSize: 50) { items { score status } } }`,
+      { id: campaignId },
+      inspector.token,
+    );
+    expect(sheets.myScoreSheets.items).toEqual([{ score: live, status: 'SUBMITTED' }]);
+  });
 });
