@@ -143,4 +143,28 @@ describe('cockpit (browser)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, 'cockpit-laptop');
   });
+
+  it('speaks English after the switch: headings, the overdue table and new lines of the feed', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${api.baseUrl}/cockpit`);
+    await page.locator('[data-testid="cockpit-connection"][data-status="live"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByText('Supervision cockpit').waitFor();
+    const headers = await page.getByTestId('cockpit-overdue').locator('thead th').allTextContents();
+    expect(headers.slice(0, 5)).toEqual(['Notice no.', 'Department', 'Deadline', 'State', 'Overdue']);
+    // Every overdue row's state is an English label (department names are data and stay Chinese).
+    const states = await page.getByTestId('cockpit-overdue').locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) expect(state).toMatch(/^[A-Za-z ]+$/);
+    const [inspector, officer] = [await apiLogin(api.baseUrl, 'inspector'), await apiLogin(api.baseUrl, 'officer')];
+    const task = await issueTask(api.baseUrl, inspector, officer.unitId, '驾驶舱英文测试');
+    await page
+      .getByTestId('cockpit-feed')
+      .getByText(`区市场监督管理局 received a rectification notice (${task.taskNo})`)
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, 'cockpit-english');
+    // Back to Chinese: the same line in Chinese (lines are rendered in the language of the moment).
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByTestId('cockpit-feed').getByText(`区市场监督管理局 收到整改通知（${task.taskNo}）`).waitFor();
+  });
 });

@@ -10,7 +10,7 @@ import { ImportReport, type SheetImportReport } from '../../shared/components/Im
 import { uploadWithProgress } from '../../shared/http/uploadWithProgress';
 import { JobProgressBar } from '../../shared/progress/JobProgressBar';
 import { useJobProgress } from '../../shared/progress/useJobProgress';
-import { importReasonZh } from './importReasons';
+import { reasonZh } from '../../shared/errors/reasonZh';
 
 type ImportKind = 'UNITS' | 'USERS' | 'OFFICERS' | 'CASE_FILES';
 const KINDS: readonly ImportKind[] = ['UNITS', 'USERS', 'OFFICERS', 'CASE_FILES'];
@@ -149,7 +149,7 @@ export function ImportTab() {
         </div>
       )}
       {job && <JobProgressBar progress={job} label="import.running" testId="import-job-progress" />}
-      {report && <ImportReport report={report} reasonZh={importReasonZh} testId="import" />}
+      {report && <ImportReport report={report} reasonZh={reasonZh} testId="import" />}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { importReasonZh } from './importReasons';
+import { reasonZh } from '../../shared/errors/reasonZh';
 
 /** The scoring engine's template checks speak English; the common shapes are said in Chinese. */
 const PATTERNS: [RegExp, string][] = [
@@ -17,5 +17,5 @@ const PATTERNS: [RegExp, string][] = [
 
 export function templateReasonZh(reason: string): string {
   for (const [pattern, zh] of PATTERNS) if (pattern.test(reason)) return reason.replace(pattern, zh);
-  return importReasonZh(reason);
+  return reasonZh(reason);
 }

@@ -5,7 +5,7 @@ import { FileDropZone } from '../../shared/components/FileDropZone';
 import { ImportReport, type SheetImportReport } from '../../shared/components/ImportReport';
 import { restErrorMessage } from '../../shared/http/restError';
 import { uploadWithProgress } from '../../shared/http/uploadWithProgress';
-import { importReasonZh } from '../admin/importReasons';
+import { reasonZh as commonReasonZh } from '../../shared/errors/reasonZh';
 import type { Scope } from './AssessmentPage';
 
 const COLUMNS =
@@ -22,7 +22,7 @@ const PLAN_REASONS: [RegExp, string][] = [
 ];
 const reasonZh = (reason: string): string => {
   const known = PLAN_REASONS.find(([pattern]) => pattern.test(reason));
-  return known ? reason.replace(known[0], known[1]) : importReasonZh(reason);
+  return known ? reason.replace(known[0], known[1]) : commonReasonZh(reason);
 };
 
 /** Imports the year's plan sheet into the chosen framework; a sheet with any bad row writes nothing and lists every error. */

@@ -4,14 +4,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMe } from '../../app/auth/useAuth';
 import { LiveConnection } from '../../app/realtime/LiveConnection';
 import { useLiveStatus } from '../../app/realtime/useLiveEvents';
-import type { MessageKey } from '../../i18n/locales';
+import type { DomainEvent } from '@ducha/contracts';
+import type { MessageKey, Translate } from '../../i18n/locales';
 import { useT } from '../../i18n/useT';
+import { gradeLabel } from '../../shared/grades/gradeLabel';
 import { formatInShanghai, inShanghai } from '../../shared/time/dayjs';
 import { REGIONS } from '../admin/operations';
 import { AssessmentPanels } from './AssessmentPanels';
 import { Chart } from './Chart';
 import styles from './CockpitPage.module.css';
-import { feedText } from './feedText';
+import { feedText, inFeed } from './feedText';
 import { COCKPIT, type CockpitData } from './operations';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -21,25 +23,9 @@ const WARNINGS = [
   ['YELLOW', '#ffd666'],
   ['GREEN', '#95de64'],
 ] as const;
-const GRADE_NAMES: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 const FLOW = ['ISSUED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'CLOSED', 'CANCELLED'] as const;
-const STATE_NAMES: Record<string, string> = {
-  CANCELLED: '已撤销',
-  ISSUED: '已下发',
-  ACKNOWLEDGED: '已签收',
-  IN_PROGRESS: '整改中',
-  SUBMITTED: '已报送',
-  RETURNED: '已退回',
-  VERIFIED: '复查通过',
-  CLOSED: '已销号',
-  OVERDUE: '逾期',
-};
-
-interface FeedItem {
-  seq: number;
-  at: string;
-  text: string;
-}
+/** A rectification state's label in the current language; an unknown key as it is. */
+const stateName = (t: Translate, state: string): string => (FLOW.includes(state as never) ? t(`rect.state.${state}` as MessageKey) : state);
 
 /**
  * 领导驾驶舱: loads the snapshot (with asOfSeq), then follows socket events after that seq; each
@@ -56,7 +42,8 @@ export function CockpitPage() {
     variables: { regionId, period, page: 1, pageSize: 20 },
     notifyOnNetworkStatusChange: false,
   });
-  const [feed, setFeed] = useState<FeedItem[]>([]);
+  // The events themselves: each line is rendered in the language of the moment.
+  const [feed, setFeed] = useState<DomainEvent[]>([]);
   const [connection, setConnection] = useState<LiveConnection | null>(null);
   const status = useLiveStatus(connection);
   const firstSeq = data?.cockpit.asOfSeq;
@@ -68,8 +55,7 @@ export function CockpitPage() {
     if (snapshotKey === null || firstSeq === undefined) return;
     const live = new LiveConnection(firstSeq);
     const off = live.onEvent((event) => {
-      const text = feedText(event);
-      if (text) setFeed((items) => [{ seq: event.seq, at: event.at, text }, ...items].slice(0, 30));
+      if (inFeed(event)) setFeed((items) => [event, ...items].slice(0, 30));
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       refreshTimer.current = setTimeout(() => void refetch(), 300);
     });
@@ -108,7 +94,7 @@ export function CockpitPage() {
             onChange={setPeriod}
             style={{ width: 140 }}
             aria-label={t('ck.period')}
-            options={years.flatMap((y) => [{ value: y, label: `${y} 年` }])}
+            options={years.map((y) => ({ value: y, label: t('ck.year', { year: y }) }))}
           />
           <span data-testid="cockpit-connection" data-status={status}>
             <Badge
@@ -190,9 +176,9 @@ export function CockpitPage() {
                   data-testid="cockpit-feed"
                   dataSource={feed}
                   locale={{ emptyText: <span className={styles.muted}>{t('ck.feedEmpty')}</span> }}
-                  renderItem={(item) => (
+                  renderItem={(event) => (
                     <List.Item className={styles.feedItem}>
-                      <span className={styles.muted}>{formatInShanghai(item.at, 'HH:mm:ss')}</span> {item.text}
+                      <span className={styles.muted}>{formatInShanghai(event.at, 'HH:mm:ss')}</span> {feedText(event, t)}
                     </List.Item>
                   )}
                 />
@@ -222,14 +208,14 @@ export function CockpitPage() {
                   dataSource={c.overdue.slice(0, 10)}
                   data-testid="cockpit-overdue"
                   columns={[
-                    { title: '通知单编号', dataIndex: 'taskNo', width: 180 },
-                    { title: '责任单位', dataIndex: 'departmentName' },
-                    { title: '期限', dataIndex: 'deadline', width: 120 },
-                    { title: '状态', dataIndex: 'state', width: 100, render: (s: string) => STATE_NAMES[s] ?? s },
+                    { title: t('ck.col.taskNo'), dataIndex: 'taskNo', width: 180 },
+                    { title: t('ck.col.department'), dataIndex: 'departmentName' },
+                    { title: t('ck.col.deadline'), dataIndex: 'deadline', width: 120 },
+                    { title: t('ck.col.state'), dataIndex: 'state', width: 120, render: (s: string) => stateName(t, s) },
                     {
-                      title: '逾期',
+                      title: t('ck.col.overdue'),
                       dataIndex: 'daysOverdue',
-                      width: 120,
+                      width: 150,
                       render: (d: number) => <span style={{ color: '#ff7875' }}>{t('ck.overdueDays', { days: d })}</span>,
                     },
                   ]}
@@ -246,7 +232,7 @@ export function CockpitPage() {
   );
 }
 
-function chartOptions(c: CockpitData, t: ReturnType<typeof useT>) {
+function chartOptions(c: CockpitData, t: Translate) {
   const ranked = [...c.ranking]
     .filter((d) => d.meanScore !== null)
     .sort((a, b) => a.rank - b.rank)
@@ -268,7 +254,7 @@ function chartOptions(c: CockpitData, t: ReturnType<typeof useT>) {
         {
           type: 'pie',
           radius: ['40%', '70%'],
-          data: c.gradeDistribution.map((g) => ({ name: GRADE_NAMES[g.key] ?? g.key, value: g.count })),
+          data: c.gradeDistribution.map((g) => ({ name: gradeLabel(t, g.key), value: g.count })),
         },
       ],
     },
@@ -276,7 +262,7 @@ function chartOptions(c: CockpitData, t: ReturnType<typeof useT>) {
       tooltip: {},
       grid: { left: 80, right: 40, top: 10, bottom: 20 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: FLOW.map((k) => STATE_NAMES[k]) },
+      yAxis: { type: 'category', inverse: true, data: FLOW.map((k) => stateName(t, k)) },
       series: [
         {
           type: 'bar',

@@ -1,34 +1,44 @@
 import type { DomainEvent } from '@ducha/contracts';
+import type { MessageKey, Translate } from '../../i18n/locales';
 
-const RECT_VERBS: Record<string, string> = {
-  'rectification.issued': '收到整改通知',
-  'rectification.acknowledged': '签收了整改通知',
-  'rectification.started': '开始整改',
-  'rectification.submitted': '提交了整改报告',
-  'rectification.returned': '的整改报告被退回',
-  'rectification.verified': '的整改通过复查',
-  'rectification.closed': '的整改任务已销号',
-  'rectification.cancelled': '的整改任务已撤销',
-  'rectification.escalated': '的整改任务被升级督办',
-  'rectification.reopened': '的整改任务被重新打开',
+/** Rectification events: "区市场监管局 提交了整改报告（ZG-2026-0001）". */
+const TASK_LINES: Record<string, MessageKey> = {
+  'rectification.issued': 'ck.feed.issued',
+  'rectification.acknowledged': 'ck.feed.acknowledged',
+  'rectification.started': 'ck.feed.started',
+  'rectification.submitted': 'ck.feed.submitted',
+  'rectification.returned': 'ck.feed.returned',
+  'rectification.verified': 'ck.feed.verified',
+  'rectification.closed': 'ck.feed.closed',
+  'rectification.cancelled': 'ck.feed.cancelled',
+  'rectification.escalated': 'ck.feed.escalated',
+  'rectification.reopened': 'ck.feed.reopened',
 };
-const OTHER: Record<string, string> = {
-  'scoresheet.submitted': '评查人员提交了一份案卷评分',
-  'review.drawn': '评查方案完成随机抽取',
-  'review.assigned': '评查方案完成人员分配',
-  'review.finalized': '评查结果已确定',
-  'bulletin.published': '评查通报已发布',
-  'compliance.checked': '完成一个部门的三项制度检查',
-  'compliance.published': '三项制度检查结果已发布',
-  'assessment.published': '法治考核结果已发布',
+/** Other events worth a line, prefixed with the department when the event names one. */
+const OTHER_LINES: Record<string, MessageKey> = {
+  'scoresheet.submitted': 'ck.feed.scoresheetSubmitted',
+  'review.drawn': 'ck.feed.reviewDrawn',
+  'review.assigned': 'ck.feed.reviewAssigned',
+  'review.finalized': 'ck.feed.reviewFinalized',
+  'bulletin.published': 'ck.feed.bulletinPublished',
+  'compliance.checked': 'ck.feed.complianceChecked',
+  'compliance.published': 'ck.feed.compliancePublished',
+  'assessment.published': 'ck.feed.assessmentPublished',
 };
 
-/** "区市场监管局 提交了整改报告": one line of the live feed, in Chinese. */
-export function feedText(event: DomainEvent): string | null {
+/** Whether the live feed has a line for this event. */
+export function inFeed(event: DomainEvent): boolean {
+  return event.type in TASK_LINES || event.type in OTHER_LINES;
+}
+
+/** One line of the live feed in the current language (department names are data and stay as they are). */
+export function feedText(event: DomainEvent, t: Translate): string | null {
   const payload = event.payload as unknown as Record<string, unknown>;
-  const verb = RECT_VERBS[event.type];
-  if (verb) return `${String(payload.departmentName ?? '')} ${verb}（${String(payload.taskNo ?? '')}）`;
-  const other = OTHER[event.type];
-  if (other) return typeof payload.departmentName === 'string' ? `${payload.departmentName}：${other}` : other;
-  return null;
+  const task = TASK_LINES[event.type];
+  if (task) return t(task, { department: String(payload.departmentName ?? ''), taskNo: String(payload.taskNo ?? '') });
+  const other = OTHER_LINES[event.type];
+  if (!other) return null;
+  return typeof payload.departmentName === 'string'
+    ? t('ck.feed.ofDepartment', { department: payload.departmentName, text: t(other) })
+    : t(other);
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/useAuth';
 import { useT } from '../../i18n/useT';
+import { gradeLabel } from '../../shared/grades/gradeLabel';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { ExportButton } from '../../shared/export/ExportButton';
@@ -24,8 +25,6 @@ import {
   type ReviewFileRow,
   type SheetRow,
 } from './operations';
-
-export const GRADE_LABELS: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 
 /** One campaign: the draw (seed shown), the drawn files, my sheets to score, results and downloads. */
 export function CampaignPage() {
@@ -224,7 +223,7 @@ export function CampaignPage() {
                 title: t('rv.gradeCounts'),
                 dataIndex: 'gradeCounts',
                 render: (counts: Record<string, number>) =>
-                  Object.entries(counts ?? {}).map(([grade, n]) => <Tag key={grade}>{`${GRADE_LABELS[grade] ?? grade} ${n}`}</Tag>),
+                  Object.entries(counts ?? {}).map(([grade, n]) => <Tag key={grade}>{`${gradeLabel(t, grade)} ${n}`}</Tag>),
               },
             ]}
           />

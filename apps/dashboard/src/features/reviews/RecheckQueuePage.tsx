@@ -6,8 +6,8 @@ import { Link } from 'react-router-dom';
 import { useMe } from '../../app/auth/useAuth';
 import { useLiveEvents } from '../../app/realtime/useLiveEvents';
 import { useT } from '../../i18n/useT';
+import { gradeLabel } from '../../shared/grades/gradeLabel';
 import { ASSIGN_RECHECK, RECHECK_QUEUE, type RecheckRow } from './assignmentOperations';
-import { GRADE_LABELS } from './CampaignPage';
 import { ReviewerAssign } from './ReviewerAssign';
 
 /** 复核队列: files whose initial scores disagree; organisers give each to a reviewer who did not score it, who then re-scores it. */
@@ -59,7 +59,7 @@ export function RecheckQueuePage() {
             key: 'scores',
             render: (_, r) =>
               r.initialScores.map((score, i) => (
-                <Tag key={i}>{`${t('tpl.points', { points: score })} · ${GRADE_LABELS[r.initialGrades[i] ?? ''] ?? ''}`}</Tag>
+                <Tag key={i}>{`${t('tpl.points', { points: score })} · ${gradeLabel(t, r.initialGrades[i])}`}</Tag>
               )),
           },
           {

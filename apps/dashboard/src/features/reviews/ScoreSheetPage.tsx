@@ -5,9 +5,9 @@ import { Affix, Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Space, 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/useT';
+import { gradeLabel } from '../../shared/grades/gradeLabel';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { formatInShanghai } from '../../shared/time/dayjs';
-import { GRADE_LABELS } from './CampaignPage';
 import { CASE_FILE, MY_SHEETS, REVIEW_FILES, RUBRIC, RUBRICS, SAVE_SHEET, SUBMIT_SHEET, type SheetRow } from './operations';
 import { RubricForm } from './RubricForm';
 
@@ -132,7 +132,7 @@ export function ScoreSheetPage() {
                     styles={{ content: { color: result?.vetoHits.length ? '#cf1322' : undefined } }}
                   />
                   <Typography.Text strong data-testid="live-grade">
-                    {result?.gradeLabel ?? ''}
+                    {gradeLabel(t, result?.grade, result?.gradeLabel)}
                   </Typography.Text>
                 </Space>
                 {result && result.vetoHits.length > 0 && <Alert type="error" showIcon title={t('rv.vetoHit')} style={{ marginTop: 8 }} />}
@@ -155,7 +155,7 @@ export function ScoreSheetPage() {
                     data-testid="server-score"
                     title={t('rv.serverScore', {
                       score: submitted.score ?? 0,
-                      grade: GRADE_LABELS[submitted.grade ?? ''] ?? submitted.grade ?? '',
+                      grade: gradeLabel(t, submitted.grade),
                     })}
                   />
                 )}
@@ -164,7 +164,7 @@ export function ScoreSheetPage() {
                 </Typography.Paragraph>
                 {!readOnly && (
                   <Popconfirm
-                    title={t('rv.confirmSubmit', { score: result?.score ?? '—', grade: result?.gradeLabel ?? '' })}
+                    title={t('rv.confirmSubmit', { score: result?.score ?? '—', grade: gradeLabel(t, result?.grade, result?.gradeLabel) })}
                     onConfirm={() => void doSubmit()}
                     okButtonProps={{ 'data-testid': 'sheet-submit-confirm' } as Record<`data-${string}`, string>}
                   >
@@ -190,7 +190,9 @@ export function ScoreSheetPage() {
                     <Descriptions.Item label={t('rv.fact.filed')}>{cf.filedDate}</Descriptions.Item>
                     <Descriptions.Item label={t('rv.fact.decided')}>{cf.decisionDate ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label={t('rv.fact.closed')}>{cf.closedDate}</Descriptions.Item>
-                    <Descriptions.Item label={t('rv.fact.fine')}>{(cf.fineFen / 100).toFixed(2)} 元</Descriptions.Item>
+                    <Descriptions.Item label={t('rv.fact.fine')}>
+                      {t('rv.fact.yuan', { amount: (cf.fineFen / 100).toFixed(2) })}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('rv.fact.major')}>{t(cf.major ? 'common.yes' : 'common.no')}</Descriptions.Item>
                     <Descriptions.Item label={t('rv.fact.hearing')}>{t(cf.hearingHeld ? 'common.yes' : 'common.no')}</Descriptions.Item>
                     <Descriptions.Item label={t('rv.fact.officers')}>{cf.officerCertificateNos.join('、')}</Descriptions.Item>

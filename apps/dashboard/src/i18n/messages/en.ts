@@ -33,6 +33,11 @@ export const en: Record<MessageKey, string> = {
   'role.DEPARTMENT_OFFICER': 'Department liaison officer',
   'role.LEADER': 'Leader',
 
+  'grade.EXCELLENT': 'Excellent',
+  'grade.GOOD': 'Good',
+  'grade.PASS': 'Pass',
+  'grade.FAIL': 'Fail',
+
   'unitKind.GOVERNMENT_DEPARTMENT': 'Government department',
   'unitKind.TOWN': 'Town / subdistrict',
   'unitKind.VERTICAL': 'Vertically managed unit',

@@ -69,6 +69,7 @@ export const reviewsEn: Record<keyof typeof reviewsZhCN, string> = {
   'rv.fact.decided': 'Decided',
   'rv.fact.closed': 'Closed',
   'rv.fact.fine': 'Fine',
+  'rv.fact.yuan': 'CNY {amount}',
   'rv.fact.major': 'Major case',
   'rv.fact.hearing': 'Hearing',
   'rv.fact.officers': 'Officers',

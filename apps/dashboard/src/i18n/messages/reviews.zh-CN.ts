@@ -68,6 +68,7 @@ export const reviewsZhCN = {
   'rv.fact.decided': '决定日期',
   'rv.fact.closed': '结案日期',
   'rv.fact.fine': '罚没金额',
+  'rv.fact.yuan': '{amount} 元',
   'rv.fact.major': '重大案件',
   'rv.fact.hearing': '听证',
   'rv.fact.officers': '执法证号',

@@ -36,6 +36,11 @@ export const zhCN = {
   'role.DEPARTMENT_OFFICER': '部门法制联络员',
   'role.LEADER': '领导',
 
+  'grade.EXCELLENT': '优秀',
+  'grade.GOOD': '良好',
+  'grade.PASS': '合格',
+  'grade.FAIL': '不合格',
+
   'unitKind.GOVERNMENT_DEPARTMENT': '政府部门',
   'unitKind.TOWN': '乡镇/街道',
   'unitKind.VERTICAL': '垂管单位',

@@ -37,6 +37,13 @@ describe('errorMessage', () => {
     expect(errorMessage(error)).toContain('不能为空');
   });
 
+  it('should say the server’s known English reasons in Chinese, and keep them English in English', () => {
+    const error = apiError(ErrorCode.BAD_USER_INPUT, { issues: [{ field: 'code', reason: 'is required' }] });
+    expect(errorMessage(error)).toContain('必填，不能为空');
+    expect(errorMessage(error)).not.toContain('is required');
+    expect(errorMessage(error, { locale: 'en' })).toContain('is required');
+  });
+
   it('should apply screen-specific wording', () => {
     expect(errorMessage(apiError(ErrorCode.UNAUTHENTICATED), { overrides: { UNAUTHENTICATED: 'signIn.error.wrongCredentials' } })).toBe(
       '用户名或密码错误，请重新输入。',

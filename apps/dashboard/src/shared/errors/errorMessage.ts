@@ -2,6 +2,7 @@ import { ErrorCode } from '@ducha/contracts';
 import { DEFAULT_LOCALE, translate, type Locale, type MessageKey } from '../../i18n/locales';
 import { describeError } from './describeError';
 import { POLICY_RULES } from './policyRules';
+import { reasonZh } from './reasonZh';
 
 /**
  * One sentence per API code. Typed as a full Record so adding a code to `ErrorCode` in
@@ -62,7 +63,9 @@ export function errorMessage(error: unknown, options: ErrorMessageOptions = {}):
   const message = translate(locale, ERROR_CODE_MESSAGES[info.code]);
   if (info.code === ErrorCode.BAD_USER_INPUT && info.issues.length > 0) {
     // Reasons come from the server's validators; showing them beats a bare "input invalid".
-    const details = info.issues.map((issue) => issue.reason).join(locale === 'zh-CN' ? '；' : '; ');
+    const details = info.issues
+      .map((issue) => (locale === 'zh-CN' ? reasonZh(issue.reason) : issue.reason))
+      .join(locale === 'zh-CN' ? '；' : '; ');
     return translate(locale, 'error.issues', { message, details });
   }
   return message;

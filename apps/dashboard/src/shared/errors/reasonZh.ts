@@ -1,6 +1,7 @@
 /**
- * The import report's reasons come from the server in English; the office reads Chinese. Known
- * shapes are translated, anything else (e.g. a password-policy sentence) is shown as sent.
+ * The server's validators give their reasons in English (import reports, bad-input errors); the
+ * office reads Chinese. Known shapes are translated, anything else (e.g. a password-policy
+ * sentence) is shown as sent.
  */
 const PATTERNS: [RegExp, string][] = [
   [/^is required$/, '必填，不能为空'],
@@ -15,7 +16,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^must be 是 or 否, got "(.*)"$/, '须填“是”或“否”，实际为“$1”'],
 ];
 
-export function importReasonZh(reason: string): string {
+export function reasonZh(reason: string): string {
   for (const [pattern, zh] of PATTERNS) if (pattern.test(reason)) return reason.replace(pattern, zh);
   return reason;
 }
