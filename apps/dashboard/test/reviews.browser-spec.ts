@@ -171,4 +171,31 @@ describe('case-file review (browser)', () => {
     );
     expect(sheets.myScoreSheets.items).toEqual([{ score: live, status: 'SUBMITTED' }]);
   });
+
+  it("shows a finished campaign's results: ranking and the typical problems the bulletin lists", async () => {
+    const base = suite.baseUrl;
+    const inspector = await apiLogin(base, 'inspector');
+    const year = new Date().getFullYear() - 1;
+    const campaigns = await gql<{ reviewCampaigns: { items: { id: string; name: string }[] } }>(
+      base,
+      `{ reviewCampaigns(pageSize: 50) { items { id name } } }`,
+      {},
+      inspector.token,
+    );
+    const demo = campaigns.reviewCampaigns.items.find((c) => c.name === `${year}年度行政执法案卷评查`)!;
+    const results = await gql<{ campaignResults: { typicalProblems: { group: string; title: string; count: number }[] } }>(
+      base,
+      `query($id: ID!) { campaignResults(campaignId: $id) { typicalProblems } }`,
+      { id: demo.id },
+      inspector.token,
+    );
+    const expected = results.campaignResults.typicalProblems;
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${base}/reviews/${demo.id}`);
+    await page.getByTestId('campaign-results').locator('tbody tr.ant-table-row').first().waitFor();
+    const lines = await page.getByTestId('campaign-typical-problems').locator('.ant-list-item').allTextContents();
+    expect(lines).toEqual(expected.map((p, i) => `${i + 1}. ${p.group}方面：${p.title}（${p.count} 件）`));
+    await page.getByTestId('campaign-typical-problems').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reviews-results');
+  });
 });

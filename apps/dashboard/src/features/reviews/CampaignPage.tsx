@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@ducha/contracts';
-import { Alert, Button, Card, Descriptions, Input, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/useAuth';
 import { useT } from '../../i18n/useT';
-import { gradeLabel } from '../../shared/grades/gradeLabel';
+import { GRADES, gradeLabel } from '../../shared/grades/gradeLabel';
 import { useErrorMessage } from '../../shared/errors/useErrorMessage';
 import { useMutationWithToast } from '../../shared/hooks/useMutationWithToast';
 import { ExportButton } from '../../shared/export/ExportButton';
@@ -25,6 +25,12 @@ import {
   type ReviewFileRow,
   type SheetRow,
 } from './operations';
+
+/** A grade's place, best first; a band a rubric names itself comes last. */
+const gradeOrder = (grade: string): number => {
+  const i = (GRADES as readonly string[]).indexOf(grade);
+  return i < 0 ? GRADES.length : i;
+};
 
 /** One campaign: the draw (seed shown), the drawn files, my sheets to score, results and downloads. */
 export function CampaignPage() {
@@ -218,14 +224,29 @@ export function CampaignPage() {
               { title: t('rv.department'), dataIndex: 'departmentName' },
               { title: t('rv.filesReviewed'), dataIndex: 'filesReviewed', width: 100 },
               { title: t('rv.meanScore'), dataIndex: 'meanScore', width: 100 },
-              { title: t('rv.grade'), dataIndex: 'gradeLabel', width: 80 },
+              { title: t('rv.grade'), dataIndex: 'grade', width: 80, render: (g: string, d) => gradeLabel(t, g, d.gradeLabel) },
               {
                 title: t('rv.gradeCounts'),
                 dataIndex: 'gradeCounts',
                 render: (counts: Record<string, number>) =>
-                  Object.entries(counts ?? {}).map(([grade, n]) => <Tag key={grade}>{`${gradeLabel(t, grade)} ${n}`}</Tag>),
+                  // Best grade first, as the bulletin lists them.
+                  Object.entries(counts ?? {})
+                    .sort(([a], [b]) => gradeOrder(a) - gradeOrder(b))
+                    .map(([grade, n]) => <Tag key={grade}>{`${gradeLabel(t, grade)} ${n}`}</Tag>),
               },
             ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('rv.typicalProblems')}
+          </Typography.Title>
+          <List
+            size="small"
+            data-testid="campaign-typical-problems"
+            dataSource={results.data?.campaignResults.typicalProblems ?? []}
+            locale={{ emptyText: t('rv.noTypicalProblems') }}
+            renderItem={(p, i) => (
+              <List.Item>{`${i + 1}. ${t('rv.typicalProblem', { group: p.group, title: p.title, count: p.count })}`}</List.Item>
+            )}
           />
         </Card>
       )}

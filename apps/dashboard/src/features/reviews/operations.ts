@@ -213,7 +213,8 @@ export const RESULTS: TypedDocumentNode<
     campaignResults: {
       files: number;
       meanScore: number;
-      typicalProblems: unknown;
+      /** The most frequent problems, most frequent first (the bulletin's 典型问题). */
+      typicalProblems: { group: string; title: string; count: number }[];
       departments: {
         departmentId: string;
         departmentName: string;
