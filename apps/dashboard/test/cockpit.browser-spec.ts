@@ -167,4 +167,37 @@ describe('cockpit (browser)', () => {
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByTestId('cockpit-feed').getByText(`区市场监督管理局 收到整改通知（${task.taskNo}）`).waitFor();
   });
+
+  it('drills down from the district to a street office and back up, each level with its own figures', async () => {
+    await page.goto(`${api.baseUrl}/cockpit`);
+    await page.locator('[data-testid="cockpit-connection"][data-status="live"]').waitFor({ timeout: 30_000 });
+    const leader = await apiLogin(api.baseUrl, 'leader');
+    const { regions } = await gql<{ regions: { id: string; name: string }[] }>(api.baseUrl, `{ regions { id name } }`, {}, leader.token);
+    const issued = async (name: string) =>
+      (
+        await gql<{ cockpit: { kpis: { tasksIssued: number } } }>(
+          api.baseUrl,
+          `query($r: ID!, $p: String!) { cockpit(regionId: $r, period: $p) { kpis { tasksIssued } } }`,
+          { r: regions.find((r) => r.name === name)!.id, p: String(THIS_YEAR) },
+          leader.token,
+        )
+      ).cockpit.kpis.tasksIssued;
+    const shows = (n: number) =>
+      page.waitForFunction(
+        (expected) =>
+          Number(document.querySelector('[data-testid="kpi-tasksIssued"] .ant-statistic-content')?.textContent?.replace(/[^\d.]/g, '')) ===
+          expected,
+        n,
+        { timeout: 20_000 },
+      );
+    await page.getByTestId('cockpit-region-path').getByText('清河区').waitFor();
+    await page.getByTestId('cockpit-subregions').getByRole('button', { name: '城关街道' }).click();
+    await page.getByTestId('cockpit-region-path').getByText('城关街道').waitFor();
+    await shows(await issued('城关街道'));
+    await screenshot(page, 'cockpit-drill-down');
+    await page.getByTestId('cockpit-region-path').getByText('清河区').click();
+    await page.getByTestId('cockpit-subregions').getByRole('button', { name: '城关街道' }).waitFor();
+    await shows(await issued('清河区'));
+    expect(await issued('清河区')).toBeGreaterThan(await issued('城关街道'));
+  });
 });

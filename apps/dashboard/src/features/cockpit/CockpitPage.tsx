@@ -12,6 +12,7 @@ import { formatInShanghai, inShanghai } from '../../shared/time/dayjs';
 import { REGIONS } from '../admin/operations';
 import { AssessmentPanels } from './AssessmentPanels';
 import { Chart } from './Chart';
+import { RegionDrill } from './RegionDrill';
 import styles from './CockpitPage.module.css';
 import { feedText, inFeed } from './feedText';
 import { COCKPIT, type CockpitData } from './operations';
@@ -81,14 +82,7 @@ export function CockpitPage() {
           {t('ck.title')}
         </Typography.Title>
         <Space wrap>
-          <Select
-            value={regionId}
-            onChange={setRegionId}
-            style={{ width: 180 }}
-            aria-label={t('ck.region')}
-            options={(regions.data?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))}
-            data-testid="cockpit-region"
-          />
+          <RegionDrill regions={regions.data?.regions ?? []} value={regionId} onChange={setRegionId} />
           <Select
             value={period}
             onChange={setPeriod}

@@ -62,6 +62,7 @@ export const cockpitEn: Record<keyof typeof cockpitZhCN, string> = {
   'ck.assess.col.lead': 'Lead unit',
   'ck.assess.col.deadline': 'Deadline',
   'ck.year': '{year}',
+  'ck.subRegions': 'Below:',
   'ck.col.taskNo': 'Notice no.',
   'ck.col.department': 'Department',
   'ck.col.deadline': 'Deadline',

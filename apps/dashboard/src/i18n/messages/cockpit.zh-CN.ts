@@ -61,6 +61,7 @@ export const cockpitZhCN = {
   'ck.assess.col.lead': '牵头单位',
   'ck.assess.col.deadline': '完成时限',
   'ck.year': '{year} 年',
+  'ck.subRegions': '下辖：',
   'ck.col.taskNo': '通知单编号',
   'ck.col.department': '责任单位',
   'ck.col.deadline': '期限',
