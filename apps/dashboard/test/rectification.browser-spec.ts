@@ -60,6 +60,15 @@ describe('rectification (browser)', () => {
       insp.token,
     );
 
+    // The department officer has the ledger open; the bell counts their unread notices.
+    await officer.goto(`${suite.baseUrl}/rectification`);
+    await settle(officer);
+    const unread = async () => {
+      const count = officer.getByTestId('notification-count').locator('sup.ant-badge-count');
+      return (await count.count()) ? Number(await count.getAttribute('title')) : 0;
+    };
+    const unreadBefore = await unread();
+
     // The office issues it from the inbox; the deadline default and the date it lands on are shown.
     await inspector.goto(`${suite.baseUrl}/rectification?tab=findings`);
     const findingRow = inspector.getByTestId('findings-table').locator('tbody tr.ant-table-row', { hasText: '现场检查笔录缺少当事人签名' });
@@ -73,12 +82,27 @@ describe('rectification (browser)', () => {
     await inspector.getByTestId('issue-submit').click();
     await inspector.getByText('已下发整改通知').waitFor();
 
-    // The department sees it in its ledger, with a working-day countdown, and opens it.
-    await officer.goto(`${suite.baseUrl}/rectification`);
-    await settle(officer);
+    // The department's bell rings live (no reload); the ledger shows the task with a working-day countdown.
+    await officer.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="notification-count"] sup.ant-badge-count')?.getAttribute('title') ?? 0) === before + 1,
+      unreadBefore,
+      { timeout: 20_000 },
+    );
     const taskLink = officer.getByTestId('ledger-table').locator('tbody tr.ant-table-row', { hasText: '已下发' }).first().locator('a');
     const taskNo = (await taskLink.textContent())!.trim();
     await screenshot(officer, 'rectification-department-ledger');
+    // The notice is in the bell's list; opening it goes to the task and marks it read.
+    await officer.getByTestId('header-notifications').click();
+    await officer.getByTestId('notification-list').getByText(`新整改任务 ${taskNo}`).click();
+    await officer.getByTestId('task-page').waitFor();
+    await officer.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="notification-count"] sup.ant-badge-count')?.getAttribute('title') ?? 0) === before,
+      unreadBefore,
+      { timeout: 10_000 },
+    );
+    await officer.goBack();
     await taskLink.click();
     await officer.getByTestId('task-page').waitFor();
     await officer.getByRole('heading', { name: new RegExp(taskNo) }).waitFor();
